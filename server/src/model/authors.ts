@@ -1,0 +1,28 @@
+import { lineRange } from './lines';
+import type { AuthorsLine } from './types';
+
+/** The comparison key of a name: NFC, trimmed, inner white space collapsed, case-folded. */
+export function authorKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Parses `Authors: A, B, C[, +]` starting at `at` (the `A` of `Authors:`). */
+export function parseAuthors(s: string, at: number, endChar: number, line: number): AuthorsLine {
+  const out: AuthorsLine = { line, range: lineRange(line, at, endChar), authors: [] };
+  let from = at + 'Authors:'.length;
+  while (from <= endChar) {
+    let comma = s.indexOf(',', from);
+    if (comma === -1 || comma > endChar) comma = endChar;
+    let a = from;
+    let b = comma;
+    while (a < b && /\s/.test(s[a])) a++;
+    while (b > a && /\s/.test(s[b - 1])) b--;
+    if (a < b) {
+      const name = s.slice(a, b);
+      if (name === '+' && comma === endChar) out.truncated = lineRange(line, a, b);
+      else out.authors.push({ name, key: authorKey(name), range: lineRange(line, a, b) });
+    }
+    from = comma + 1;
+  }
+  return out;
+}

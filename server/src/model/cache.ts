@@ -1,0 +1,39 @@
+import { parse } from './parse';
+import type { Digest } from './types';
+
+interface Entry {
+  version: number;
+  digest: Digest;
+}
+
+/**
+ * Parsed models per document, keyed by uri and version: every feature asks here, so a document
+ * version is parsed once. An object handed to whoever needs it, not a module-level singleton.
+ */
+export class DigestCache {
+  private readonly entries = new Map<string, Entry>();
+  /** How many parses ran; tests read it to prove features share one parse. */
+  parses = 0;
+
+  get(uri: string, version: number, text: () => string): Digest {
+    const hit = this.entries.get(uri);
+    if (hit && hit.version === version) return hit.digest;
+    const digest = parse(text());
+    this.parses++;
+    this.entries.set(uri, { version, digest });
+    return digest;
+  }
+
+  /** Stores a model built elsewhere (e.g. by an incremental update) for a version. */
+  set(uri: string, version: number, digest: Digest): void {
+    this.entries.set(uri, { version, digest });
+  }
+
+  peek(uri: string): Digest | undefined {
+    return this.entries.get(uri)?.digest;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}

@@ -1,0 +1,87 @@
+import type { Range } from './types';
+
+export interface LineTable {
+  /** Offset of each line start. */
+  starts: number[];
+  /** Offset where each line's content ends (before its line break). */
+  ends: number[];
+  /** The line break most lines use. */
+  eol: '\n' | '\r\n';
+}
+
+/**
+ * Splits text into lines the way LSP documents do: `\r\n`, `\n` and a lone `\r` all end a line.
+ * The common case (no `\r` at all) runs on indexOf alone.
+ */
+export function splitLines(text: string): LineTable {
+  const starts: number[] = [0];
+  const ends: number[] = [];
+  let crlf = 0;
+  let lf = 0;
+  if (text.indexOf('\r') === -1) {
+    let at = text.indexOf('\n');
+    while (at !== -1) {
+      ends.push(at);
+      starts.push(at + 1);
+      lf++;
+      at = text.indexOf('\n', at + 1);
+    }
+  } else {
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        ends.push(i);
+        starts.push(i + 1);
+        lf++;
+      } else if (c === 13) {
+        ends.push(i);
+        if (i + 1 < n && text.charCodeAt(i + 1) === 10) {
+          i++;
+          crlf++;
+        }
+        starts.push(i + 1);
+      }
+    }
+  }
+  ends.push(text.length);
+  return { starts, ends, eol: crlf > lf ? '\r\n' : '\n' };
+}
+
+export function range(line: number, startChar: number, endLine: number, endChar: number): Range {
+  return { start: { line, character: startChar }, end: { line: endLine, character: endChar } };
+}
+
+export function lineRange(line: number, startChar: number, endChar: number): Range {
+  return { start: { line, character: startChar }, end: { line, character: endChar } };
+}
+
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xfeff) return false;
+  }
+  return true;
+}
+
+/** Offset of the first non-space character of s at or after `from` (s.length when none). */
+export function skipSpaces(s: string, from = 0): number {
+  let i = from;
+  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/** End offset of s with trailing spaces and tabs removed. */
+export function trimEnd(s: string, to = s.length): number {
+  let i = to;
+  while (i > 0 && (s.charCodeAt(i - 1) === 32 || s.charCodeAt(i - 1) === 9)) i--;
+  return i;
+}
+
+/** Converts a position to an offset into text, clamping to the line and the document. */
+export function offsetAt(table: LineTable, line: number, character: number): number {
+  if (line < 0) return 0;
+  if (line >= table.starts.length) return table.ends[table.ends.length - 1];
+  const start = table.starts[line];
+  return Math.min(start + Math.max(0, character), table.ends[line]);
+}

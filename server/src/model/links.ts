@@ -1,0 +1,159 @@
+import { lineRange } from './lines';
+import type { LinkProblem, Span } from './types';
+
+export interface FoundLink {
+  /** Offset of `[` (or `!` for an image) within the line. */
+  start: number;
+  /** Offset just past the link. */
+  end: number;
+  image: boolean;
+  text: string;
+  /** The link destination as written, with its offsets, when one could be read. */
+  url?: { text: string; start: number; end: number };
+  problem?: LinkProblem['kind'];
+}
+
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+const TITLE = /^(\S+)\s+("[^"]*"|'[^']*'|\([^)]*\))\s*$/;
+
+/**
+ * Pairs brackets of one kind on a line with a stack, so that a line of 100,000 `[` costs one pass.
+ * Returns, for each opening offset, the offset of its closing partner (or -1).
+ */
+function pairs(s: string, open: number, close: number): Map<number, number> {
+  const out = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 92 /* \ */) {
+      i++;
+      continue;
+    }
+    if (c === open) stack.push(i);
+    else if (c === close && stack.length > 0) out.set(stack.pop()!, i);
+  }
+  for (const i of stack) out.set(i, -1);
+  return out;
+}
+
+function nonSpaceRunEnd(s: string, from: number): number {
+  let i = from;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Finds Markdown link syntax on one line, well-formed or not.
+ * `strictBrackets`: an unmatched `[` counts as an unclosed link (media lines); in prose only an
+ * unmatched `![` does, since a lone `[` is ordinary text there.
+ */
+export function scanLinks(s: string, strictBrackets: boolean): FoundLink[] {
+  if (s.indexOf('[') === -1) return [];
+  const brackets = pairs(s, 91, 93);
+  let parens: Map<number, number> | undefined;
+  const found: FoundLink[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const open = s.indexOf('[', i);
+    if (open === -1) break;
+    if (open > 0 && s.charCodeAt(open - 1) === 92) {
+      i = open + 1;
+      continue;
+    }
+    const image = open > 0 && s.charCodeAt(open - 1) === 33; /* ! */
+    const start = image ? open - 1 : open;
+    const close = brackets.get(open) ?? -1;
+    if (close === -1) {
+      if (image || strictBrackets) {
+        found.push({ start, end: s.length, image, text: s.slice(open + 1), problem: 'unclosed-bracket' });
+        break;
+      }
+      i = open + 1;
+      continue;
+    }
+    const text = s.slice(open + 1, close);
+    const after = close + 1;
+    if (s.charCodeAt(after) === 40 /* ( */) {
+      parens ??= pairs(s, 40, 41);
+      const end = parens.get(after) ?? -1;
+      if (end === -1) {
+        const urlEnd = nonSpaceRunEnd(s, after + 1);
+        found.push({
+          start, end: s.length, image, text,
+          url: { text: s.slice(after + 1, urlEnd), start: after + 1, end: urlEnd },
+          problem: 'unclosed-paren',
+        });
+        break;
+      }
+      found.push(destination(s, start, end + 1, image, text, after + 1, end));
+      i = end + 1;
+      continue;
+    }
+    if (s.startsWith('http://', after) || s.startsWith('https://', after)) {
+      const urlEnd = nonSpaceRunEnd(s, after);
+      found.push({
+        start, end: urlEnd, image, text,
+        url: { text: s.slice(after, urlEnd), start: after, end: urlEnd },
+        problem: 'missing-parens',
+      });
+      i = urlEnd;
+      continue;
+    }
+    // `[text]` alone is plain text or a reference link: not ours to judge.
+    i = close + 1;
+  }
+  return found;
+}
+
+function destination(
+  s: string, start: number, end: number, image: boolean, text: string, from: number, to: number,
+): FoundLink {
+  let a = from;
+  let b = to;
+  while (a < b && (s.charCodeAt(a) === 32 || s.charCodeAt(a) === 9)) a++;
+  while (b > a && (s.charCodeAt(b - 1) === 32 || s.charCodeAt(b - 1) === 9)) b--;
+  if (a === b) return { start, end, image, text, url: { text: '', start: a, end: b }, problem: 'empty-url' };
+  let raw = s.slice(a, b);
+  if (raw.startsWith('<') && raw.endsWith('>')) {
+    a++;
+    b--;
+    raw = raw.slice(1, -1);
+  } else if (/\s/.test(raw)) {
+    const titled = TITLE.exec(raw);
+    if (!titled) return { start, end, image, text, url: { text: raw, start: a, end: b }, problem: 'space-in-url' };
+    raw = titled[1];
+    b = a + raw.length;
+  }
+  const url = { text: raw, start: a, end: b };
+  const scheme = SCHEME.exec(raw);
+  if (scheme && !/^https?$/i.test(scheme[1])) return { start, end, image, text, url, problem: 'bad-scheme' };
+  if (raw.length === 0) return { start, end, image, text, url, problem: 'empty-url' };
+  return { start, end, image, text, url };
+}
+
+/** Turns a found link's problem into the model's LinkProblem (positions on the given line). */
+export function toProblem(link: FoundLink, s: string, line: number, base: number): LinkProblem | undefined {
+  if (!link.problem) return undefined;
+  const kind = link.problem;
+  const onUrl = kind === 'space-in-url' || kind === 'bad-scheme';
+  const from = onUrl && link.url ? link.url.start : link.start;
+  let to = onUrl && link.url ? link.url.end : link.end;
+  if (kind === 'unclosed-bracket' || kind === 'unclosed-paren') {
+    while (to > from && (s.charCodeAt(to - 1) === 32 || s.charCodeAt(to - 1) === 9)) to--;
+  }
+  if (from === to) to = Math.min(s.length, from + 1);
+  const problem: LinkProblem = { kind, range: lineRange(line, base + from, base + to), text: s.slice(from, to) };
+  if (kind === 'missing-parens' && link.url) {
+    problem.urlRange = lineRange(line, base + link.url.start, base + link.url.end);
+  }
+  return problem;
+}
+
+export function urlSpan(link: FoundLink, line: number, base: number): Span | undefined {
+  if (!link.url) return undefined;
+  return { text: link.url.text, range: lineRange(line, base + link.url.start, base + link.url.end) };
+}

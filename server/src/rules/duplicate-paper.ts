@@ -1,0 +1,28 @@
+import type { Range } from '../model/types';
+import type { Rule } from './types';
+
+export const duplicatePaper: Rule = {
+  id: 'duplicate-paper',
+  description: 'The same arXiv id is listed twice in one day.',
+  severity: 'warning',
+  fixable: false,
+  checkDigest(digest, ctx) {
+    for (const day of digest.days) {
+      const seen = new Map<string, Range>();
+      for (const paper of day.papers) {
+        const ref = paper.heading.arxiv;
+        if (!ref) continue;
+        const first = seen.get(ref.id);
+        if (first) {
+          ctx.report({
+            range: ref.range,
+            message: `arXiv ${ref.id} is already listed in this day: expected each paper once per day.`,
+            related: [{ range: first, message: `First listing of ${ref.id}` }],
+          });
+        } else {
+          seen.set(ref.id, ref.range);
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import { quote } from './util';
+import type { Rule } from './types';
+
+export const invalidVote: Rule = {
+  id: 'invalid-vote',
+  description: '`Vote:` followed by something other than a non-negative integer, or a second `Vote:` line.',
+  severity: 'error',
+  fixable: false,
+  checkPaper(paper, ctx) {
+    paper.votes.forEach((vote, i) => {
+      if (i > 0) {
+        ctx.report({
+          range: vote.range,
+          message: "Paper has a second 'Vote:' line: expected exactly one.",
+          related: [{ range: paper.votes[0].range, message: "First 'Vote:' line" }],
+        });
+      } else if (vote.count === undefined) {
+        ctx.report({
+          range: vote.value.range,
+          message: vote.value.text
+            ? `Vote '${quote(vote.value.text)}' is not a count: expected a non-negative integer.`
+            : "'Vote:' has no count: expected a non-negative integer.",
+        });
+      }
+    });
+  },
+};

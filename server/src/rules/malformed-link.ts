@@ -1,0 +1,41 @@
+import type { LinkProblem } from '../model/types';
+import type { Fix, Rule } from './types';
+import { quote } from './util';
+
+const WHAT: Record<LinkProblem['kind'], string> = {
+  'missing-parens': 'the URL is not in parentheses: expected [text](URL)',
+  'unclosed-bracket': "'[' is never closed: expected [text](URL)",
+  'unclosed-paren': "'(' is never closed: expected [text](URL)",
+  'empty-url': 'the URL is empty: expected [text](URL) with an http(s) URL',
+  'space-in-url': 'the URL contains a space: expected a URL without spaces (encode them as %20)',
+  'bad-scheme': 'the URL scheme is not http or https: expected an http(s) URL',
+};
+
+function fixFor(problem: LinkProblem): Fix[] | undefined {
+  if (problem.kind !== 'missing-parens' || !problem.urlRange) return undefined;
+  const { start, end } = problem.urlRange;
+  return [{
+    title: 'Wrap the URL in parentheses',
+    edits: [
+      { range: { start, end: start }, newText: '(' },
+      { range: { start: end, end }, newText: ')' },
+    ],
+  }];
+}
+
+export const malformedLink: Rule = {
+  id: 'malformed-link',
+  description:
+    'Markdown link syntax that does not parse as a link: `[text]https://…`, an unclosed `[` or `(`, an empty or space-containing URL, a scheme other than http/https.',
+  severity: 'error',
+  fixable: true,
+  checkPaper(paper, ctx) {
+    for (const problem of paper.links) {
+      ctx.report({
+        range: problem.range,
+        message: `Malformed link '${quote(problem.text)}': ${WHAT[problem.kind]}.`,
+        fixes: fixFor(problem),
+      });
+    }
+  },
+};

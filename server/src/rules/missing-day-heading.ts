@@ -1,0 +1,16 @@
+import type { Rule } from './types';
+
+export const missingDayHeading: Rule = {
+  id: 'missing-day-heading',
+  description: 'Papers listed before any `## Daily Papers (YYYY-MM-DD)` heading.',
+  severity: 'error',
+  fixable: false,
+  checkDigest(digest, ctx) {
+    for (const paper of digest.orphanPapers) {
+      ctx.report({
+        range: paper.heading.title?.range ?? paper.heading.content.range,
+        message: 'Paper before any day heading: expected a `## Daily Papers (YYYY-MM-DD)` heading above it.',
+      });
+    }
+  },
+};

@@ -1,0 +1,13 @@
+import { titleRange } from './util';
+import type { Rule } from './types';
+
+export const missingSummary: Rule = {
+  id: 'missing-summary',
+  description: 'A paper with no summary bullet.',
+  severity: 'warning',
+  fixable: false,
+  checkPaper(paper, ctx) {
+    if (paper.bullets.length > 0) return;
+    ctx.report({ range: titleRange(paper), message: "Paper has no summary: expected one or more '- ' bullets." });
+  },
+};

@@ -1,0 +1,48 @@
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Digest, Paper } from '../model/types';
+
+export type Severity = 'error' | 'warning' | 'information';
+export type SeveritySetting = Severity | 'off';
+
+/** A quick fix, as data: the edits a rule computed when it found the problem. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Related {
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: Related[];
+  /** Alternatives, the preferred one first. */
+  fixes?: Fix[];
+  /** Findings with the same group can be fixed together (e.g. every repeat on one Authors: line). */
+  group?: string;
+}
+
+export type Report = Omit<Finding, 'rule' | 'severity'>;
+
+export interface Context {
+  report(finding: Report): void;
+}
+
+export interface Rule {
+  id: string;
+  /** One sentence for the README and settings. */
+  description: string;
+  severity: Severity;
+  fixable: boolean;
+  /** Titles of the fixes that cover several findings at once, when the rule offers them. */
+  groupFixTitles?: { group: string; file: string };
+  /** Checks one paper; results depend on nothing outside the paper's block. */
+  checkPaper?(paper: Paper, ctx: Context): void;
+  /** Checks what spans papers: days, order, duplicates, lines outside papers. */
+  checkDigest?(digest: Digest, ctx: Context): void;
+}
