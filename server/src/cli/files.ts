@@ -1,0 +1,208 @@
+// Turns the CLI's path arguments into the list of files to lint, and reads them strictly.
+import { closeSync, openSync, readSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { looksLikeDigest } from '../model/parse';
+import { compile, expandBraces, hasGlobSyntax, splitBase } from './glob';
+
+export interface Target {
+  /** Absolute path as found (may be a symlink the user named). */
+  path: string;
+  /** The file the path resolves to: what is read and, with --fix, written. */
+  real: string;
+  /** Path shown in output: relative to cwd (absolute outside it), forward slashes. */
+  display: string;
+}
+
+export interface Collected {
+  files: Target[];
+  /** One line each, `<path>: <cause>`. */
+  errors: string[];
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+/** Enough to see the first non-blank line of any real digest without reading whole files. */
+const SNIFF_BYTES = 64 * 1024;
+
+/** Relative to cwd when inside it, else absolute; forward slashes either way. */
+export function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  const shown = rel === '' ? '.' : inside(cwd, abs) ? rel : abs;
+  return shown.split(sep).join('/');
+}
+
+function cause(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+function inside(root: string, p: string): boolean {
+  const rel = relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** A Buffer's bytes as the plain Uint8Array that TextDecoder's typings ask for (no copy). */
+function bytesOf(buf: Buffer): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(buf.buffer as ArrayBuffer, buf.byteOffset, buf.byteLength);
+}
+
+/** Cheap content detection for files met in folders or globs: only the head is read. */
+function sniffDigest(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buf = new Uint8Array(SNIFF_BYTES);
+    const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    const head = buf.subarray(0, n);
+    if (head.includes(0)) return false;
+    return looksLikeDigest(new TextDecoder('utf-8', { ignoreBOM: true }).decode(head));
+  } catch {
+    // A file we cannot open inside a folder was not asked for by name: it is simply not a digest.
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Every regular file under dir, in sorted order, as [path, real path] pairs. Symlinked folders
+ * are never entered, and a symlinked file counts only when it resolves inside `root`, so
+ * nothing outside the given folder is read (or written by --fix).
+ */
+function walk(dir: string, root: string, visit: (path: string, real: string) => void): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) walk(p, root, visit);
+    } else if (e.isFile()) {
+      visit(p, p);
+    } else if (e.isSymbolicLink()) {
+      try {
+        const real = realpathSync(p);
+        if (inside(root, real) && statSync(real).isFile()) visit(p, real);
+      } catch {
+        // Dangling link: nothing to lint.
+      }
+    }
+  }
+}
+
+export function collectFiles(args: readonly string[], cwd: string): Collected {
+  const files: Target[] = [];
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, real: string) => {
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push({ path, real, display: displayPath(path, cwd) });
+  };
+  // Digests found under a folder or by a pattern, then added in order.
+  const addDigests = (found: [string, string][]): number => {
+    let n = 0;
+    for (const [p, real] of found) {
+      if (seen.has(real) || !sniffDigest(real)) continue;
+      add(p, real);
+      n++;
+    }
+    return n;
+  };
+
+  for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    let isDir = false;
+    try {
+      // An existing path wins over glob syntax: a file may really be called `a?.md`.
+      const st = statSync(abs);
+      if (st.isDirectory()) isDir = true;
+      else if (!st.isFile()) {
+        errors.push(`${arg}: not a regular file`);
+        continue;
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && hasGlobSyntax(arg)) {
+        if (expandGlob(arg, cwd, addDigests) === 0) errors.push(`${arg}: no digests match this pattern`);
+        continue;
+      }
+      errors.push(`${arg}: ${cause(err)}`);
+      continue;
+    }
+    if (isDir) {
+      const root = realpathSync(abs);
+      const found: [string, string][] = [];
+      walk(abs, root, (p, real) => found.push([p, real]));
+      if (addDigests(found) === 0 && !found.some(([, real]) => seen.has(real))) {
+        errors.push(`${arg}: no digests in this folder (a digest starts with '## Daily Papers (YYYY-MM-DD)')`);
+      }
+    } else {
+      // Named explicitly: linted whatever it holds.
+      try {
+        add(abs, realpathSync(abs));
+      } catch (err) {
+        errors.push(`${arg}: ${cause(err)}`);
+      }
+    }
+  }
+  return { files, errors };
+}
+
+/** Expands one glob argument; returns how many digests it added. */
+function expandGlob(arg: string, cwd: string, addDigests: (found: [string, string][]) => number): number {
+  let n = 0;
+  for (const pattern of expandBraces(arg.replace(/\\/g, '/'))) {
+    const { base, rest } = splitBase(pattern);
+    const baseAbs = resolve(cwd, base);
+    let root: string;
+    try {
+      if (!statSync(baseAbs).isDirectory()) continue;
+      root = realpathSync(baseAbs);
+    } catch {
+      continue;
+    }
+    const matches = compile(rest);
+    const found: [string, string][] = [];
+    walk(baseAbs, root, (p, real) => {
+      if (matches(relative(baseAbs, p).split(sep))) found.push([p, real]);
+    });
+    n += addDigests(found);
+  }
+  return n;
+}
+
+export type ReadResult = { text: string } | { error: string };
+
+/**
+ * Reads a file as strict UTF-8, keeping a leading BOM in the text (the model expects it there,
+ * and --fix must write it back).
+ */
+export function readTarget(t: Target): ReadResult {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = bytesOf(readFileSync(t.real));
+  } catch (err) {
+    return { error: `${t.display}: ${cause(err)}` };
+  }
+  if (bytes.includes(0)) return { error: `${t.display}: binary file (contains NUL bytes)` };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return { error: `${t.display}: not valid UTF-8` };
+  }
+}
