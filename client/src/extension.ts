@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { registerAutoDetect } from './autoDetect';
+import { DigestStatusBar } from './statusBar';
+import { PapersTreeProvider } from './views/papersTree';
+import { registerPapersView } from './views/papersView';
+
+export const LANGUAGE_ID = 'digest-markdown';
+
+export interface DigestExtensionApi {
+  client: LanguageClient;
+  treeProvider: PapersTreeProvider;
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Markdown and plain-text files are sent too: the server checks them when their text is a digest.
+    documentSelector: [{ language: LANGUAGE_ID }, { language: 'markdown' }, { language: 'plaintext' }],
+    synchronize: { configurationSection: 'digest' },
+    outputChannel: output,
+    middleware: {
+      // Markdown's own outline and folding already cover markdown files; ours would double them.
+      provideDocumentSymbols: (document, token, next) =>
+        document.languageId === LANGUAGE_ID ? next(document, token) : [],
+      provideFoldingRanges: (document, context, token, next) =>
+        document.languageId === LANGUAGE_ID ? next(document, context, token) : [],
+    },
+  };
+  return new LanguageClient('digest', 'Daily Papers Digest', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<DigestExtensionApi> {
+  const output = vscode.window.createOutputChannel('Daily Papers Digest');
+  context.subscriptions.push(output);
+  const client = createClient(context, output);
+  context.subscriptions.push(client);
+
+  const treeProvider = new PapersTreeProvider(client, context.workspaceState);
+  context.subscriptions.push(treeProvider);
+  registerPapersView(context, treeProvider);
+  registerCommands(context, client, treeProvider, output);
+  registerAutoDetect(context);
+  context.subscriptions.push(new DigestStatusBar(treeProvider));
+
+  await client.start();
+  treeProvider.attach();
+  return { client, treeProvider };
+}
+
+export function deactivate(): void {
+  // The client is disposed through context.subscriptions, which stops the server cleanly.
+}

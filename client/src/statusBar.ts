@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { PapersTreeProvider } from './views/papersTree';
+
+const LANGUAGE_ID = 'digest-markdown';
+
+/** Shows papers and problems of the active digest; a click opens the Problems panel. */
+export class DigestStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('digest.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[] = [this.item];
+
+  constructor(private readonly tree: PapersTreeProvider) {
+    this.item.name = 'Daily Papers Digest';
+    this.item.command = 'workbench.actions.view.problems';
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.languages.onDidChangeDiagnostics(() => this.update()),
+      tree.onDidChangeTreeData(() => this.update()),
+    );
+    this.update();
+  }
+
+  private update(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || document.languageId !== LANGUAGE_ID) {
+      this.item.hide();
+      return;
+    }
+    const problems = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'digest').length;
+    const papers = this.tree.fileSummary(document.uri.toString())?.papers;
+    const paperText = papers === undefined ? '' : `${papers} ${papers === 1 ? 'paper' : 'papers'} · `;
+    this.item.text = `$(book) ${paperText}${problems ? `$(warning) ${problems}` : '$(check) no problems'}`;
+    this.item.tooltip = 'Daily Papers Digest: click to open the Problems panel';
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
