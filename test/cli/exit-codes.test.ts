@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CLEAN, requireBuiltCli, runCli, tempDir, THREE_PROBLEMS, WARNING_ONLY, write } from './helpers';
+import { bytes, CLEAN, requireBuiltCli, runCli, tempDir, THREE_PROBLEMS, WARNING_ONLY, write } from './helpers';
 
 describe('digest-lint exit codes', () => {
   const tmp = tempDir();
@@ -81,8 +81,8 @@ describe('digest-lint exit codes', () => {
   });
 
   test('2 for a file that is not UTF-8', () => {
-    // "## Daily Papers (2024-01-11)\n" followed by Latin-1 "é".
-    const latin1 = Buffer.concat([Buffer.from('## Daily Papers (2024-01-11)\n\n- caf'), Buffer.from([0xe9, 0x0a])]);
+    // A digest saved as Latin-1: "é" is the lone byte 0xE9.
+    const latin1 = bytes('## Daily Papers (2024-01-11)\n\n- caf', [0xe9, 0x0a]);
     write(dir, 'latin1.md', latin1);
     const r = runCli(['latin1.md'], dir);
     assert.equal(r.status, 2);

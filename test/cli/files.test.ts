@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CLEAN, fixture, requireBuiltCli, runCli, tempDir, THREE_PROBLEMS, write } from './helpers';
+import { bytes, CLEAN, fixture, requireBuiltCli, runCli, tempDir, THREE_PROBLEMS, write } from './helpers';
 
 interface JsonFinding {
   file: string;
@@ -87,7 +87,7 @@ describe('digest-lint: symlinks', () => {
     write(root, 'own.md', CLEAN);
     write(outside, 'elsewhere.md', fixture('daily-papers-2023-12-29.md'));
     // If the outside folder were read, this file would stop the run with exit 2.
-    write(outside, 'latin1.md', Buffer.concat([Buffer.from('## Daily Papers (2024-01-11)\n'), Buffer.from([0xe9])]));
+    write(outside, 'latin1.md', bytes('## Daily Papers (2024-01-11)\n', [0xe9]));
     symlinkSync(join(outside, 'elsewhere.md'), join(root, 'link-to-file.md'));
     symlinkSync(join(outside, 'latin1.md'), join(root, 'link-to-latin1.md'));
     symlinkSync(outside, join(root, 'link-to-folder'));

@@ -106,3 +106,15 @@ Authors: Junsong Chen, Yue Wu, Junsong Chen, +
 
 - 🚀 코드는 https://github.com/PixArt-alpha/PixArt-alpha에서 볼 수 있습니다.
 `;
+
+/** Bytes from text (as UTF-8) and raw byte values, for files that are deliberately not UTF-8. */
+export function bytes(...parts: (string | number[])[]): Uint8Array {
+  const chunks = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : Uint8Array.from(p)));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
