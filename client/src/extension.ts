@@ -16,6 +16,8 @@ export const LANGUAGE_ID = 'digest-markdown';
 export interface DigestExtensionApi {
   client: LanguageClient;
   treeProvider: PapersTreeProvider;
+  /** Resolves once the server answered `initialize` and the tree asked for its first data. */
+  ready: Promise<void>;
 }
 
 function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
@@ -40,7 +42,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   return new LanguageClient('digest', 'Daily Papers Digest', serverOptions, clientOptions);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<DigestExtensionApi> {
+export function activate(context: vscode.ExtensionContext): DigestExtensionApi {
   const output = vscode.window.createOutputChannel('Daily Papers Digest');
   context.subscriptions.push(output);
   const client = createClient(context, output);
@@ -53,9 +55,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
   registerAutoDetect(context);
   context.subscriptions.push(new DigestStatusBar(treeProvider));
 
-  await client.start();
-  treeProvider.attach();
-  return { client, treeProvider };
+  // Not awaited: activation returns at once and the server starts in the background.
+  const ready = client.start().then(
+    () => treeProvider.attach(),
+    (err: unknown) => {
+      output.appendLine(`The digest language server did not start: ${err instanceof Error ? err.message : String(err)}`);
+      throw err;
+    },
+  );
+  return { client, treeProvider, ready };
 }
 
 export function deactivate(): void {
