@@ -36,6 +36,14 @@ export interface TreeDay {
   papers: TreePaper[];
   /** Problems of the day's papers and of its heading(s). */
   problems: ProblemCounts;
+  /** Where the day is written: one heading per file holding that date, in file order. */
+  headings: DayHeadingLocation[];
+}
+
+export interface DayHeadingLocation {
+  uri: string;
+  /** The `##` heading line. */
+  range: Range;
 }
 
 export interface TreeParams {
@@ -50,13 +58,23 @@ export interface TreeResult {
   indexing: boolean;
 }
 
+/** The code action kind of "fix every fixable problem in the file" (`editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = 'source.fixAll.digest';
+
 export namespace TreeRequest {
   export const method = 'digest/tree' as const;
   export const type = new RequestType<TreeParams, TreeResult, void>(method);
 }
 
+export interface IndexChangedParams {
+  /** Files added, changed or removed since the last notification; empty after a full (re)scan. */
+  uris: string[];
+  /** True while the first workspace index is still being built. */
+  indexing: boolean;
+}
+
 /** Sent when the workspace index changed, so clients ask for the tree again. */
 export namespace IndexChangedNotification {
   export const method = 'digest/indexChanged' as const;
-  export const type = new NotificationType<void>(method);
+  export const type = new NotificationType<IndexChangedParams>(method);
 }
