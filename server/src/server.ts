@@ -1,0 +1,418 @@
+/**
+ * The language server: the only file that touches the LSP connection. Each handler looks up the
+ * document, takes the cached model of its version, calls a feature and returns; features live in
+ * features/, the workspace index in workspace/.
+ */
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Disposable,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DigestCache } from './model/cache';
+import { looksLikeDigest } from './model/parse';
+import type { Digest } from './model/types';
+import type { Finding } from './rules/types';
+import { FindingsCache } from './findingsCache';
+import { defaultSettings, maxBytes, readSettings, type Settings } from './settings';
+import { FIX_ALL_KIND, IndexChangedNotification, TreeRequest } from './protocol';
+import { Cancelled } from './features/cancel';
+import { codeActions } from './features/codeActions';
+import { completion } from './features/completion';
+import { tooLargeDiagnostic, toDiagnostics } from './features/diagnostics';
+import { documentLinks } from './features/documentLinks';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/foldingRanges';
+import { hover } from './features/hover';
+import { papersByAuthor, references } from './features/references';
+import { tree } from './features/tree';
+import { workspaceSymbols } from './features/workspaceSymbols';
+import { WorkspaceIndex, type IndexedDoc } from './workspace/index';
+import { applyFileChange, scanWorkspace, type FileChange } from './workspace/scan';
+
+/** Documents with this language id are always checked; others only when their text is a digest. */
+const LANGUAGE_ID = 'digest-markdown';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const models = new DigestCache();
+const findings = new FindingsCache();
+const index = new WorkspaceIndex();
+
+let settings: Settings = defaultSettings();
+/** Bumped on every settings load: pull results carry it in their resultId. */
+let settingsGeneration = 0;
+let folders: string[] = [];
+const client = {
+  pull: false,
+  refresh: false,
+  configuration: false,
+  dynamicWatch: false,
+  dynamicConfiguration: false,
+  documentChanges: false,
+};
+/** Resolves once the first settings are read: diagnostics wait for it so they never flip. */
+let settingsReady: Promise<void> = Promise.resolve();
+
+const log = (message: string) => connection.console.log(message);
+
+// ---- documents ------------------------------------------------------------------------------
+
+function isChecked(doc: TextDocument): boolean {
+  return doc.languageId === LANGUAGE_ID || looksLikeDigest(doc.getText());
+}
+
+function modelOf(doc: TextDocument): Digest {
+  return models.get(doc.uri, doc.version, () => doc.getText());
+}
+
+/** The document's byte size when over `digest.maxFileSizeMB`, else undefined. */
+function oversize(doc: TextDocument): number | undefined {
+  const text = doc.getText();
+  const limit = maxBytes(settings);
+  // UTF-8 needs at most 3 bytes per UTF-16 unit: most files are settled without counting.
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > limit ? bytes : undefined;
+}
+
+/** The findings of the current version; none when the document is not validated. */
+function findingsOf(doc: TextDocument): Finding[] {
+  if (!isChecked(doc) || oversize(doc) !== undefined) return [];
+  return findings.get(doc.uri, doc.version, modelOf(doc));
+}
+
+/** The checked document at a uri, with its model; undefined for documents not checked. */
+function checked(uri: string): { doc: TextDocument; digest: Digest } | undefined {
+  const doc = documents.get(uri);
+  return doc && isChecked(doc) ? { doc, digest: modelOf(doc) } : undefined;
+}
+
+function diagnosticsOf(doc: TextDocument) {
+  if (!isChecked(doc)) return [];
+  const bytes = oversize(doc);
+  if (bytes !== undefined) return [tooLargeDiagnostic(bytes, settings.maxFileSizeMB)];
+  return toDiagnostics(doc.uri, doc.version, findingsOf(doc));
+}
+
+function indexDocs(): IndexedDoc[] {
+  return index.docs();
+}
+
+function indexFindings(d: IndexedDoc): readonly Finding[] {
+  const open = documents.get(d.uri);
+  if (open && open.version === d.version) return findingsOf(open);
+  return findings.get(d.uri, d.version, d.digest);
+}
+
+// ---- diagnostics: pushed after a debounce, or pulled by clients that can -----------------------
+
+const timers = new Map<string, NodeJS.Timeout>();
+const lastChange = new Map<string, number>();
+
+async function publish(uri: string): Promise<void> {
+  await settingsReady;
+  const doc = documents.get(uri);
+  if (doc && !client.pull) connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(doc) });
+}
+
+function scheduleValidation(uri: string): void {
+  clearTimeout(timers.get(uri));
+  lastChange.set(uri, Date.now());
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      void publish(uri);
+      indexChanged(uri);
+    }, settings.debounceMs),
+  );
+}
+
+function revalidateAll(): void {
+  if (client.pull) {
+    if (client.refresh) void connection.languages.diagnostics.refresh();
+  } else {
+    for (const doc of documents.all()) void publish(doc.uri);
+  }
+}
+
+/** Waits out the debounce of a document that changed recently (pull mode), or until cancelled. */
+function settle(uri: string, token: CancellationToken): Promise<void> {
+  const wait = (lastChange.get(uri) ?? 0) + settings.debounceMs - Date.now();
+  if (wait <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, wait);
+    const sub = token.onCancellationRequested(done);
+    function done() {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    }
+  });
+}
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+}
+
+connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+  await settingsReady;
+  await settle(params.textDocument.uri, token);
+  if (token.isCancellationRequested) throw cancelled();
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return { kind: 'full', items: [] };
+  const resultId = `${doc.version}:${settingsGeneration}`;
+  if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+  return { kind: 'full', resultId, items: diagnosticsOf(doc) };
+});
+
+// ---- the workspace index ----------------------------------------------------------------------
+
+let indexing = true;
+let scanRun = 0;
+let pendingNotify: NodeJS.Timeout | undefined;
+const pendingUris = new Set<string>();
+let watcher: Disposable | undefined;
+
+/** Tells the client the tree may have changed; bursts (a scan, many events) send one notification. */
+function indexChanged(uri?: string): void {
+  if (uri) pendingUris.add(uri);
+  if (pendingNotify) return;
+  pendingNotify = setTimeout(() => {
+    pendingNotify = undefined;
+    const uris = [...pendingUris];
+    pendingUris.clear();
+    void connection.sendNotification(IndexChangedNotification.type, { uris, indexing });
+  }, 20);
+}
+
+function trackOpen(doc: TextDocument): void {
+  index.setOpen(doc.uri, doc.version, () => (isChecked(doc) ? modelOf(doc) : undefined));
+}
+
+async function scan(): Promise<void> {
+  const run = ++scanRun;
+  indexing = true;
+  const progress = await connection.window.createWorkDoneProgress();
+  progress.begin('Indexing digests', 0, 'Looking for digest files', false);
+  try {
+    await scanWorkspace(index, {
+      folders,
+      files: settings.files,
+      maxBytes: maxBytes(settings),
+      log,
+      progress: (done, total) => progress.report(Math.floor((done * 100) / total), `${done}/${total} files`),
+      cancelled: () => run !== scanRun,
+    });
+  } catch (e) {
+    log(`Indexing failed: ${String(e)}`);
+  } finally {
+    progress.done();
+  }
+  if (run !== scanRun) return;
+  indexing = false;
+  indexChanged();
+}
+
+async function watchFiles(): Promise<void> {
+  if (!client.dynamicWatch) return;
+  watcher?.dispose();
+  watcher = await connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: [{ globPattern: settings.files }],
+  });
+}
+
+const CHANGE: Record<number, FileChange> = {
+  [FileChangeType.Created]: 'created',
+  [FileChangeType.Changed]: 'changed',
+  [FileChangeType.Deleted]: 'deleted',
+};
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  await settingsReady;
+  const options = { folders, files: settings.files, maxBytes: maxBytes(settings), log };
+  for (const event of params.changes) {
+    if (await applyFileChange(index, event.uri, CHANGE[event.type], options)) indexChanged(event.uri);
+  }
+});
+
+// ---- settings -------------------------------------------------------------------------------
+
+async function loadSettings(pushed?: unknown): Promise<void> {
+  let raw: unknown = pushed;
+  if (client.configuration) {
+    try {
+      [raw] = await connection.workspace.getConfiguration([{ section: 'digest' }]);
+    } catch (e) {
+      log(`Could not read settings: ${String(e)}`);
+    }
+  }
+  settings = readSettings(raw);
+  settingsGeneration++;
+  findings.setOptions({ severities: settings.severities });
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+  const before = settings;
+  // Clients without workspace/configuration may push the section in the notification itself.
+  const pushed = (change.settings as { digest?: unknown } | null)?.digest;
+  settingsReady = loadSettings(pushed);
+  await settingsReady;
+  revalidateAll();
+  if (before.files !== settings.files || before.maxFileSizeMB !== settings.maxFileSizeMB) {
+    void watchFiles();
+    void scan();
+  } else {
+    indexChanged();
+  }
+});
+
+// ---- lifecycle ------------------------------------------------------------------------------
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  client.pull = caps.textDocument?.diagnostic !== undefined;
+  client.refresh = caps.workspace?.diagnostics?.refreshSupport === true;
+  client.configuration = caps.workspace?.configuration === true;
+  client.dynamicWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  client.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  client.documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
+  folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      diagnosticProvider: client.pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+      documentSymbolProvider: true,
+      hoverProvider: true,
+      foldingRangeProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      workspaceSymbolProvider: true,
+      referencesProvider: true,
+      completionProvider: { resolveProvider: false },
+    },
+    serverInfo: { name: 'digest-language-server' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (client.dynamicConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'digest' });
+  }
+  settingsReady = loadSettings();
+  void settingsReady.then(() => {
+    void watchFiles();
+    void scan();
+  });
+});
+
+connection.onShutdown(() => {
+  scanRun++; // stops a scan in progress at its next file
+  for (const t of timers.values()) clearTimeout(t);
+  timers.clear();
+  clearTimeout(pendingNotify);
+});
+
+/** TextDocuments fires onDidChangeContent right after onDidOpen: that one is not an edit. */
+let opening: string | undefined;
+
+documents.onDidOpen(({ document }) => {
+  opening = document.uri;
+  trackOpen(document);
+  void publish(document.uri);
+  indexChanged(document.uri);
+});
+
+documents.onDidChangeContent(({ document }) => {
+  if (opening === document.uri) {
+    opening = undefined;
+    return;
+  }
+  trackOpen(document);
+  scheduleValidation(document.uri);
+});
+
+documents.onDidClose(({ document }) => {
+  clearTimeout(timers.get(document.uri));
+  timers.delete(document.uri);
+  lastChange.delete(document.uri);
+  models.delete(document.uri);
+  findings.delete(document.uri);
+  index.closeOpen(document.uri);
+  if (!client.pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  indexChanged(document.uri);
+});
+
+// ---- requests -------------------------------------------------------------------------------
+
+/** Runs a feature that checks the token; a Cancelled becomes the LSP error. */
+function guard<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof Cancelled) throw cancelled();
+    throw e;
+  }
+}
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc || !isChecked(doc)) return [];
+  return codeActions(
+    { uri: doc.uri, version: doc.version, findings: findingsOf(doc) },
+    params.context,
+    { documentChanges: client.documentChanges },
+  );
+});
+
+connection.onDocumentSymbol((params) => {
+  const hit = checked(params.textDocument.uri);
+  return hit ? documentSymbols(hit.digest) : [];
+});
+
+connection.onFoldingRanges((params) => {
+  const hit = checked(params.textDocument.uri);
+  return hit ? foldingRanges(hit.digest) : [];
+});
+
+connection.onDocumentLinks((params) => {
+  const hit = checked(params.textDocument.uri);
+  return hit ? documentLinks(hit.digest) : [];
+});
+
+connection.onHover((params) => {
+  const hit = checked(params.textDocument.uri);
+  if (!hit) return null;
+  return hover(hit.digest, params.position, {
+    findings: findingsOf(hit.doc),
+    papersByAuthor: (key) => papersByAuthor(indexDocs(), key),
+  });
+});
+
+connection.onReferences((params, token) => {
+  const hit = checked(params.textDocument.uri);
+  return hit ? guard(() => references(hit.digest, params.position, indexDocs(), token)) : null;
+});
+
+connection.onCompletion((params, token) => {
+  const hit = checked(params.textDocument.uri);
+  return hit ? guard(() => completion(hit.digest, params.position, indexDocs(), token)) : null;
+});
+
+connection.onWorkspaceSymbol((params, token) => guard(() => workspaceSymbols(indexDocs(), params.query, token)));
+
+connection.onRequest(TreeRequest.type, (_params, token) => guard(() => tree(indexDocs(), indexFindings, indexing, token)));
+
+documents.listen(connection);
+connection.listen();

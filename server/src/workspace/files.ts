@@ -1,0 +1,65 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { looksLikeDigest } from '../model/parse';
+import { matchesFiles, SKIPPED_DIRS } from './glob';
+
+/** Reading digests from disk. Nothing here throws: a file that cannot be used is logged and skipped. */
+
+export type Log = (message: string) => void;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text of a file when it is a digest (first non-blank line a day heading), else undefined.
+ * Files over `maxBytes`, unreadable or not UTF-8 are skipped with a line in the log.
+ */
+export async function readDigestFile(path: string, maxBytes: number, log: Log): Promise<string | undefined> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return undefined;
+    if (info.size > maxBytes) {
+      log(`Skipped ${path}: ${info.size} bytes, over digest.maxFileSizeMB.`);
+      return undefined;
+    }
+    const bytes = await readFile(path);
+    let text: string;
+    try {
+      text = utf8.decode(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    } catch {
+      log(`Skipped ${path}: not valid UTF-8.`);
+      return undefined;
+    }
+    return looksLikeDigest(text) ? text : undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // A file deleted between the event and the read is simply gone, not worth a log line.
+    if (code !== 'ENOENT') log(`Skipped ${path}: ${code ?? String(e)}.`);
+    return undefined;
+  }
+}
+
+/** Files under `root` whose relative path matches, skipping node_modules, .git and symlinks. */
+export async function findCandidates(root: string, matcher: RegExp, log: Log, cancelled: () => boolean): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    if (cancelled()) return;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      log(`Skipped folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) await walk(path);
+      } else if (entry.isFile() && matchesFiles(matcher, relative(root, path).split(sep).join('/'))) {
+        out.push(path);
+      }
+    }
+  };
+  await walk(root);
+  return out;
+}
