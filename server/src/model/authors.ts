@@ -1,9 +1,12 @@
 import { lineRange } from './lines';
 import type { AuthorsLine } from './types';
 
-/** The comparison key of a name: NFC, trimmed, inner white space collapsed, case-folded. */
+/**
+ * The comparison key of a name: NFC, trimmed, inner white space collapsed, case-folded.
+ * Upper-casing first folds what lower-casing alone keeps apart (`ß`/`SS`, final `ς`/`σ`).
+ */
 export function authorKey(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase().normalize('NFC');
 }
 
 /** Parses `Authors: A, B, C[, +]` starting at `at` (the `A` of `Authors:`). */

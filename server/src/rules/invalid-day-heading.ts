@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { quote } from './util';
 
 export const invalidDayHeading: Rule = {
   id: 'invalid-day-heading',
@@ -13,7 +14,7 @@ export const invalidDayHeading: Rule = {
           message: `'${heading.date.text}' is not a calendar date: expected a real date as YYYY-MM-DD.`,
         });
       } else if (heading.problem === 'shape') {
-        const shown = heading.content.text.length > 80 ? heading.content.text.slice(0, 77) + '...' : heading.content.text;
+        const shown = quote(heading.content.text, 80);
         ctx.report({
           range: heading.content.text ? heading.content.range : heading.range,
           message: `Day heading '${shown}' is not valid: expected '## Daily Papers (YYYY-MM-DD)'.`,

@@ -11,8 +11,20 @@ const WHAT: Record<LinkProblem['kind'], string> = {
   'bad-scheme': 'the URL scheme is not http or https: expected an http(s) URL',
 };
 
+/** `(` `)` can wrap a URL only when its own parentheses balance; otherwise the link stays broken. */
+function balanced(url: string): boolean {
+  let depth = 0;
+  for (const ch of url) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 function fixFor(problem: LinkProblem): Fix[] | undefined {
   if (problem.kind !== 'missing-parens' || !problem.urlRange) return undefined;
+  const { start: us, end: ue } = problem.urlRange;
+  if (!balanced(problem.text.slice(problem.text.length - (ue.character - us.character)))) return undefined;
   const { start, end } = problem.urlRange;
   return [{
     title: 'Wrap the URL in parentheses',

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { titleRange } from './util';
 
 export const missingDayHeading: Rule = {
   id: 'missing-day-heading',
@@ -8,7 +9,7 @@ export const missingDayHeading: Rule = {
   checkDigest(digest, ctx) {
     for (const paper of digest.orphanPapers) {
       ctx.report({
-        range: paper.heading.title?.range ?? paper.heading.content.range,
+        range: titleRange(paper),
         message: 'Paper before any day heading: expected a `## Daily Papers (YYYY-MM-DD)` heading above it.',
       });
     }
