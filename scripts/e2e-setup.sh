@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need, and nothing twice:
-#   - Debian packages: chromium (the browser Playwright drives) and the headers that
-#     code-server's native modules compile against;
+#   - Debian packages: chromium (the browser Playwright drives), the headers that
+#     code-server's native modules compile against, and a Korean font so the screenshots
+#     show the digests' summaries instead of empty boxes;
 #   - code-server, pinned (it bundles VS Code 1.100.3; newer releases need Node 22+),
 #     into .e2e-cache/code-server/ — never a dependency of the project, since a plain
 #     `npm ci` would then need the build headers and download 280 MB.
@@ -23,7 +24,7 @@ log() { printf '[e2e-setup] %s\n' "$*"; }
 
 # --- Debian packages -------------------------------------------------------------------
 missing=()
-for pkg in chromium libkrb5-dev build-essential pkg-config python3; do
+for pkg in chromium libkrb5-dev build-essential pkg-config python3 fonts-nanum; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$pkg")
   fi
