@@ -17,6 +17,7 @@ import {
   type InitializeResult,
   type ProtocolConnection,
   type TextDocumentContentChangeEvent,
+  WorkDoneProgress,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -108,6 +109,11 @@ export class LspClient {
     connection.onRequest((method, params) => {
       client.serverRequests.push({ method, params });
       client.record({ method: `request:${method}`, params });
+      if (method === 'window/workDoneProgress/create') {
+        const token = (params as { token: string | number }).token;
+        // jsonrpc routes $/progress to per-token handlers, not to the generic notification handler.
+        connection.onProgress(WorkDoneProgress.type, token, (value) => client.record({ method: '$/progress', params: { token, value } }));
+      }
       if (method === 'workspace/configuration') {
         return (params as { items: { section?: string }[] }).items.map((i) => (i.section === 'digest' ? client.settings : null));
       }

@@ -14,6 +14,8 @@ export interface HoverContext {
 }
 
 const FIRST_AUTHORS = 3;
+/** A hover is a glance: the Problems panel has the full list. */
+const MAX_PROBLEMS = 5;
 
 function markdown(lines: string[]): MarkupContent {
   // No isTrusted anywhere: this is plain, untrusted Markdown whatever the client does with it.
@@ -57,7 +59,9 @@ function paperCard(place: PaperPlace, findings: readonly Finding[]): string[] {
   const own = findingsWithin(findings, paper.range);
   if (own.length) {
     out.push('---');
-    out.push(own.map((f) => `- ${f.severity} \`${f.rule}\` (line ${f.range.start.line + 1}): ${esc(f.message)}`).join('\n'));
+    const shown = own.slice(0, MAX_PROBLEMS).map((f) => `- ${f.severity} \`${f.rule}\` (line ${f.range.start.line + 1}): ${esc(f.message)}`);
+    if (own.length > MAX_PROBLEMS) shown.push(`- … and ${own.length - MAX_PROBLEMS} more`);
+    out.push(shown.join('\n'));
   }
   return out;
 }
