@@ -105,7 +105,7 @@ describe('outline, hover, folding and links', () => {
       ].join('\n\n'),
     );
     assert.equal((md as { isTrusted?: boolean }).isTrusted, undefined);
-    assert.deepEqual(h.range, r(2, 0, 2, 113));
+    assert.deepEqual(h.range, r(2, 0, 2, 112));
     const urhand = ((await hoverAt(jan, 38, 0))!.contents as MarkupContent).value;
     assert.match(urhand, /^23 unique authors, list truncated: Zhaoxi Chen, Gyeongsik Moon, Kaiwen Guo, …$/m);
     assert.match(urhand, /Media: video/);
