@@ -109,7 +109,9 @@ describe('outline, hover, folding and links', () => {
     const urhand = ((await hoverAt(jan, 38, 0))!.contents as MarkupContent).value;
     assert.match(urhand, /^22 unique authors, list truncated: Zhaoxi Chen, Gyeongsik Moon, Kaiwen Guo, …$/m);
     assert.match(urhand, /Media: video/);
-    assert.match(urhand, /- … and 1 more$/, 'at most five problems, then a count');
+    const pixart = ((await hoverAt(jan, 2, 0))!.contents as MarkupContent).value;
+    assert.equal(pixart.match(/^- warning/gm)?.length, 5, 'at most five problems');
+    assert.match(pixart, /\n- … and 7 more$/, 'then a count of the rest');
   });
 
   it('counts the workspace papers of an author on hover', async () => {
