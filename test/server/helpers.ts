@@ -105,3 +105,26 @@ export function paper(parts: { heading?: string; media?: string; vote?: string; 
     parts.bullets ?? '- 이 기술 보고서는 PIXART-δ를 소개합니다.',
   ].filter((p) => p !== '').join('\n\n');
 }
+
+/** Every LSP range anywhere in a model or finding list (objects with start and end positions). */
+export function allRanges(value: unknown, out: Range[] = []): Range[] {
+  if (Array.isArray(value)) {
+    for (const v of value) if (typeof v === 'object' && v !== null) allRanges(v, out);
+  } else if (typeof value === 'object' && value !== null) {
+    const r = value as Partial<Range>;
+    if (r.start && r.end && typeof r.start.line === 'number' && typeof r.end.character === 'number') out.push(r as Range);
+    else for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) allRanges(v, out);
+  }
+  return out;
+}
+
+/** The first range that is not inside the document or ends before it starts, as a message. */
+export function badRange(text: string, ranges: readonly Range[]): string | undefined {
+  const lengths = text.split(/\r\n|\r|\n/).map((l) => l.length);
+  const inside = (p: Position) => p.line >= 0 && p.line < lengths.length && p.character >= 0 && p.character <= lengths[p.line];
+  for (const r of ranges) {
+    const ordered = r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character);
+    if (!inside(r.start) || !inside(r.end) || !ordered) return `bad range ${JSON.stringify(r)} in a ${lengths.length}-line text`;
+  }
+  return undefined;
+}
