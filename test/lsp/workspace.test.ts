@@ -1,0 +1,236 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CompletionList, Location, SymbolInformation } from 'vscode-languageserver-protocol';
+import type { TreeResult } from '../../server/src/protocol';
+import { FIXTURES, LspClient, tempWorkspace } from './harness';
+
+const text = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+
+const EXTRA = [
+  '## Daily Papers (2024-02-02)',
+  '',
+  '### [An Extra Paper](https://arxiv.org/abs/2402.00002)',
+  '',
+  '![](https://cdn-uploads.huggingface.co/x.png)',
+  '',
+  'Vote: 3',
+  '',
+  'Authors: Jiawei Ren, Ada Lovelace, +',
+  '',
+  '- one bullet',
+  '',
+].join('\n');
+
+const newFile = (date: string) =>
+  `## Daily Papers (${date})\n\n### [Fresh](https://arxiv.org/abs/2403.00001)\n\n![](https://cdn-uploads.huggingface.co/y.png)\n\nVote: 1\n\nAuthors: Ada Lovelace\n\n- b\n`;
+
+/** A workspace with the fixtures plus files the index must take or skip. */
+function workspace() {
+  const ws = tempWorkspace();
+  mkdirSync(join(ws.dir, 'sub'));
+  writeFileSync(join(ws.dir, 'sub/extra.txt'), EXTRA);
+  mkdirSync(join(ws.dir, 'node_modules/pkg'), { recursive: true });
+  writeFileSync(join(ws.dir, 'node_modules/pkg/dep.md'), newFile('2020-01-01'));
+  mkdirSync(join(ws.dir, '.git'));
+  writeFileSync(join(ws.dir, '.git/old.md'), newFile('2020-01-02'));
+  writeFileSync(join(ws.dir, 'data.json'), newFile('2020-01-03'));
+  writeFileSync(join(ws.dir, 'notes.md'), '# Notes\n\n## Daily Papers (2020-01-04)\n');
+  writeFileSync(join(ws.dir, 'latin1.md'), Buffer.concat([Buffer.from(newFile('2020-01-05')), Buffer.from([0xe9, 0xff, 0x0a])]));
+  return ws;
+}
+
+const dates = (t: TreeResult) => t.days.map((d) => d.date);
+
+describe('workspace index (VS Code-like client)', () => {
+  const ws = workspace();
+  let client: LspClient;
+  const tree = (): Promise<TreeResult> => client.request('digest/tree', {});
+
+  before(async () => {
+    client = await LspClient.start({ vscodeLike: true, folders: [ws.dir] });
+    await client.indexed();
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+    ws.dispose();
+  });
+
+  it('registers file watching and configuration dynamically', () => {
+    const regs = client.serverRequests
+      .filter((r) => r.method === 'client/registerCapability')
+      .flatMap((r) => r.params.registrations.map((x: { method: string; registerOptions: unknown }) => [x.method, x.registerOptions]));
+    assert.deepEqual(regs, [
+      ['workspace/didChangeConfiguration', { section: 'digest' }],
+      ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/*.{md,txt}' }] }],
+    ]);
+  });
+
+  it('reports indexing progress and logs skipped files', async () => {
+    const kinds = client.messages.filter((m) => m.method === '$/progress').map((m) => m.params.value.kind);
+    assert.equal(kinds[0], 'begin');
+    assert.equal(kinds[kinds.length - 1], 'end');
+    assert.ok(kinds.includes('report'));
+    const logs = client.messages.filter((m) => m.method === 'window/logMessage').map((m) => m.params.message as string);
+    assert.ok(logs.some((l) => l.includes('latin1.md') && l.includes('not valid UTF-8')), logs.join('\n'));
+  });
+
+  it('serves the tree of every digest on disk, newest day first', async () => {
+    const t = await tree();
+    assert.equal(t.indexing, false);
+    assert.deepEqual(dates(t), ['2024-02-02', '2024-01-11', '2023-12-29', '2023-12-04']);
+    assert.deepEqual(
+      t.days.map((d) => [d.papers.length, d.problems]),
+      [
+        [1, { errors: 0, warnings: 0, information: 0 }],
+        [7, { errors: 0, warnings: 45, information: 0 }],
+        [19, { errors: 0, warnings: 6, information: 0 }],
+        [18, { errors: 9, warnings: 18, information: 0 }],
+      ],
+    );
+    assert.deepEqual(t.days[0].papers[0], {
+      uri: ws.uri('sub/extra.txt'),
+      title: 'An Extra Paper',
+      arxivId: '2402.00002',
+      votes: 3,
+      authors: ['Jiawei Ren', 'Ada Lovelace'],
+      truncated: true,
+      range: { start: { line: 2, character: 0 }, end: { line: 10, character: 12 } },
+      headingRange: { start: { line: 2, character: 0 }, end: { line: 2, character: 54 } },
+      problems: { errors: 0, warnings: 0, information: 0 },
+    });
+    assert.deepEqual(t.days[0].headings, [{ uri: ws.uri('sub/extra.txt'), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 28 } } }]);
+    const jan = t.days[1];
+    assert.deepEqual(
+      jan.papers.map((p) => [p.votes, p.arxivId, p.problems.warnings]),
+      [
+        [24, '2401.05252', 12],
+        [15, '2401.05335', 6],
+        [11, '2401.05334', 4],
+        [10, '2401.04925', 8],
+        [7, '2401.05033', 6],
+        [5, '2401.05314', 5],
+        [5, '2401.05293', 4],
+      ],
+    );
+    const dec04 = t.days[3].papers;
+    assert.equal(dec04[0].votes, undefined);
+    assert.deepEqual(dec04[1].problems, { errors: 1, warnings: 1, information: 0 });
+  });
+
+  it('finds papers by title, arXiv id or author across the workspace', async () => {
+    const sym = (query: string): Promise<SymbolInformation[]> => client.request('workspace/symbol', { query });
+    const byId = await sym('2401.05252');
+    assert.deepEqual(
+      byId.map((s) => [s.name, s.kind, s.location.uri, s.location.range.start.line, s.containerName]),
+      [['PIXART-δ: Fast and Controllable Image Generation with Latent Consistency Models', 5, ws.uri('daily-papers-2024-01-11.md'), 2, '2024-01-11 · 2401.05252']],
+    );
+    assert.deepEqual((await sym('mamba')).map((s) => s.name), ['Mamba: Linear-Time Sequence Modeling with Selective State Spaces']);
+    const ren = await sym('jiawei ren');
+    assert.deepEqual(
+      ren.map((s) => [s.location.uri.split('/').pop(), s.location.range.start.line, s.containerName]),
+      [
+        ['daily-papers-2023-12-29.md', 94, '2023-12-29 · 2312.17142 · Jiawei Ren'],
+        ['daily-papers-2023-12-29.md', 204, '2023-12-29 · 2312.17135 · Jiawei Ren'],
+        ['extra.txt', 2, '2024-02-02 · 2402.00002 · Jiawei Ren'],
+      ],
+    );
+  });
+
+  it('finds every paper listing an author (references)', async () => {
+    const uri = ws.uri('daily-papers-2023-12-29.md');
+    await client.open(uri, text('daily-papers-2023-12-29.md'));
+    const line = text('daily-papers-2023-12-29.md').split('\n')[101];
+    const refs: Location[] = await client.request('textDocument/references', {
+      textDocument: { uri },
+      position: { line: 101, character: line.indexOf('Jiawei Ren') + 1 },
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(
+      refs.map((l) => [l.uri.split('/').pop(), l.range.start.line, l.range.start.character, l.range.end.character]),
+      [
+        ['daily-papers-2023-12-29.md', 101, 9, 19],
+        ['daily-papers-2023-12-29.md', 210, 9, 19],
+        ['extra.txt', 8, 9, 19],
+      ],
+    );
+    assert.equal(await client.request('textDocument/references', { textDocument: { uri }, position: { line: 0, character: 3 }, context: { includeDeclaration: true } }), null);
+    await client.close(uri);
+  });
+
+  it('completes author names on an Authors: line from the index', async () => {
+    const uri = ws.uri('draft.md');
+    const draft = '## Daily Papers (2024-02-03)\n\n### [Draft](https://arxiv.org/abs/2402.00003)\n\nAuthors: Ada Lovelace, Jia';
+    await client.open(uri, draft);
+    after(() => client.close(uri));
+    const list: CompletionList = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 26 } });
+    const ren = list.items.find((i) => i.label === 'Jiawei Ren')!;
+    assert.deepEqual(ren.textEdit, { range: { start: { line: 4, character: 23 }, end: { line: 4, character: 26 } }, newText: 'Jiawei Ren' });
+    assert.equal(ren.detail, '3 papers');
+    const counts = list.items.map((i) => parseInt(i.detail!, 10));
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'the most listed authors first');
+    assert.equal(counts[0] > 1, true);
+    assert.ok(!list.items.some((i) => i.label === 'Ada Lovelace'), 'names already on the line are not offered');
+    assert.ok(list.items.length > 300);
+    const none = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 5 } });
+    assert.equal(none, null, 'nothing outside Authors: lines');
+  });
+
+  it('lets an open document win over the disk until it closes', async () => {
+    const uri = ws.uri('sub/extra.txt');
+    const since = client.mark();
+    await client.open(uri, EXTRA.replace('An Extra Paper', 'Edited, Unsaved'));
+    await client.waitFor('digest/indexChanged', (p) => p.uris.includes(uri), since);
+    assert.equal((await tree()).days[0].papers[0].title, 'Edited, Unsaved');
+    const closed = client.mark();
+    await client.close(uri);
+    await client.waitFor('digest/indexChanged', (p) => p.uris.includes(uri), closed);
+    assert.equal((await tree()).days[0].papers[0].title, 'An Extra Paper');
+  });
+
+  it('follows files created, changed and deleted on disk', async () => {
+    const path = join(ws.dir, 'sub/new.md');
+    const uri = ws.uri('sub/new.md');
+    const event = async (type: 1 | 2 | 3) => {
+      const since = client.mark();
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type }] });
+      await client.waitFor('digest/indexChanged', (p) => p.uris.includes(uri), since);
+    };
+    writeFileSync(path, newFile('2024-03-01'));
+    await event(1);
+    assert.deepEqual(dates(await tree()).slice(0, 2), ['2024-03-01', '2024-02-02']);
+    writeFileSync(path, newFile('2024-03-02'));
+    await event(2);
+    assert.deepEqual(dates(await tree()).slice(0, 2), ['2024-03-02', '2024-02-02']);
+    rmSync(path);
+    await event(3);
+    assert.deepEqual(dates(await tree()), ['2024-02-02', '2024-01-11', '2023-12-29', '2023-12-04']);
+  });
+});
+
+describe('workspace index (minimal client)', () => {
+  const ws = workspace();
+  let client: LspClient;
+
+  before(async () => {
+    client = await LspClient.start({ vscodeLike: false, folders: [ws.dir] });
+    await client.indexed();
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+    ws.dispose();
+  });
+
+  it('needs no registration or progress, and serves the same tree', async () => {
+    assert.deepEqual(client.serverRequests, []);
+    const t: TreeResult = await client.request('digest/tree', {});
+    assert.deepEqual(dates(t), ['2024-02-02', '2024-01-11', '2023-12-29', '2023-12-04']);
+    // Its own file events still reach the index.
+    writeFileSync(join(ws.dir, 'late.md'), newFile('2024-04-01'));
+    const since = client.mark();
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('late.md'), type: 1 }] });
+    await client.waitFor('digest/indexChanged', () => true, since);
+    assert.equal(((await client.request('digest/tree', {})) as TreeResult).days[0].date, '2024-04-01');
+  });
+});
