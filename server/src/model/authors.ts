@@ -22,8 +22,10 @@ export function parseAuthors(s: string, at: number, endChar: number, line: numbe
     while (b > a && /\s/.test(s[b - 1])) b--;
     if (a < b) {
       const name = s.slice(a, b);
-      if (name === '+' && comma === endChar) out.truncated = lineRange(line, a, b);
-      else out.authors.push({ name, key: authorKey(name), range: lineRange(line, a, b) });
+      // `+` marks a truncated list; it is never a name, even misplaced before the end.
+      if (name === '+') {
+        if (comma === endChar) out.truncated = lineRange(line, a, b);
+      } else out.authors.push({ name, key: authorKey(name), range: lineRange(line, a, b) });
     }
     from = comma + 1;
   }
