@@ -49,6 +49,8 @@ ${paper({ authors: 'Authors: Yue Wu, YueWu, Yue Wu Jr' })}
 ${paper({ authors: 'Authors: Junsong Chen, +' })}
 
 ${paper({ authors: 'Authors: Junsong Chen, +' })}
+
+${paper({ authors: 'Authors: A, +, B, +, C, +' })}
 `);
 });
 

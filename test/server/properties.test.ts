@@ -1,0 +1,124 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { FIXTURES, fixtureNames } from '../../scripts/update-expectations';
+import { applyEdits, fixAllEdits } from '../../server/src/fixes';
+import { lint } from '../../server/src/lint';
+import { parse } from '../../server/src/model/parse';
+import { allRanges, badRange } from './helpers';
+
+// FC_RUNS=5000 for a longer hunt; the default keeps the file at a few seconds.
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 300) };
+
+/** Parses and lints; the model's and the findings' ranges must all lie inside the text. */
+function check(text: string): void {
+  const d = parse(text);
+  const findings = lint(d);
+  const bad = badRange(text, allRanges(d)) ?? badRange(text, allRanges(findings));
+  assert.equal(bad, undefined);
+}
+
+const eol = fc.constantFrom('\n', '\r\n', '\r');
+const oddUnit = fc.oneof(
+  { weight: 6, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
+  { weight: 1, arbitrary: fc.constantFrom('\ud800', '\udfff', '\0', '\r', '\n', '\r\n', '\ufeff', '[', '](', '#', ',') },
+);
+
+const name = fc.constantFrom('Junsong Chen', 'junsong chen', 'Yue  Wu', 'Jos\u00e9', 'Jose\u0301', 'Ａ', 'A', 'Straße', '+', '', ' ');
+const url = fc.constantFrom('https://x.io', 'https://github.com/x/y', 'http://a.b/(c)', 'https://x.io/(', 'ftp://x');
+const korean = fc.constantFrom('에서', '입니다.', ' 에서', ')에서', '>에서', '😀', '', ' ');
+const digestLine = fc.oneof(
+  fc.tuple(fc.integer({ min: 1899, max: 2101 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
+    ([y, m, d]) => `## Daily Papers (${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')})`,
+  ),
+  fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom('2401.05252', '2401.05252v2', '1412.1234', '1501.1234', '2402.00001', 'x')).map(
+    ([t, id]) => `### [${t}](https://arxiv.org/abs/${id})`,
+  ),
+  fc.constantFrom('', '', '###', '##', 'Vote: 3', 'Vote: 30', 'Vote: -1', 'Vote:', 'Authors:', 'intro'),
+  fc.array(name, { maxLength: 8 }).map((ns) => 'Authors: ' + ns.join(', ')),
+  fc.tuple(url, korean, url, korean).map(([u, k, v, l]) => `- 코드는 ${u}${k} 그리고 (${v}${l}) <${u}>${k}`),
+  fc.tuple(fc.constantFrom('[Watch Video]', '[Watch Video](', '![](', '![', '[a]'), url, fc.constantFrom('', ')', ' x')).map((p) => p.join('')),
+  url.map((u) => `<div><video controls src="${u}" muted="false"></video></div>`),
+  fc.string({ unit: oddUnit, maxLength: 12 }),
+);
+const digestText = fc
+  .tuple(fc.boolean(), fc.array(fc.tuple(digestLine, eol), { maxLength: 40 }))
+  .map(([bom, lines]) => (bom ? '\ufeff' : '') + lines.map(([l, e]) => l + e).join(''));
+
+test('arbitrary Unicode (lone surrogates, NUL, mixed line ends) parses and lints inside the document', () => {
+  fc.assert(fc.property(fc.string({ unit: oddUnit, maxLength: 300 }), check), RUNS);
+});
+
+test('digest-like text parses and lints inside the document', () => {
+  fc.assert(fc.property(digestText, check), RUNS);
+});
+
+const fixtures = fixtureNames().map((n) => readFileSync(join(FIXTURES, n), 'utf8'));
+
+test('every prefix of every fixture at a line boundary, and every prefix of its first 6,000 characters, lints', () => {
+  for (const text of fixtures) {
+    for (let i = 0; i <= text.length; i = text.indexOf('\n', i + 1) === -1 ? text.length + 1 : text.indexOf('\n', i + 1)) {
+      check(text.slice(0, i));
+    }
+    for (let i = 0; i < 6000; i++) check(text.slice(0, i));
+  }
+});
+
+test('random prefixes of the fixtures lint', () => {
+  const text = fc.constantFrom(...fixtures).chain((t) => fc.integer({ min: 0, max: t.length }).map((n) => t.slice(0, n)));
+  fc.assert(fc.property(text, check), RUNS);
+});
+
+const key = (n: string) => n.normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase().normalize('NFC');
+const names = (line: string) =>
+  line.trim().slice('Authors:'.length).split(',').map((n) => n.trim()).filter((n) => n && n !== '+').map(key);
+
+/** True when `short` is `long` with some characters taken out. */
+function isSubsequence(short: string, long: string): boolean {
+  let j = 0;
+  for (let i = 0; i < long.length && j < short.length; i++) if (long[i] === short[j]) j++;
+  return j === short.length;
+}
+
+function fixAll(text: string): string {
+  const d = parse(text);
+  return applyEdits(d, fixAllEdits(lint(d)));
+}
+
+test('fixAll leaves nothing fixable and only removes repeated authors or adds ( ) and spaces', () => {
+  const texts = fc.oneof(digestText, fc.constantFrom(...fixtures));
+  fc.assert(
+    fc.property(texts, (text) => {
+      const fixed = fixAll(text);
+      assert.deepEqual(lint(parse(fixed)).filter((f) => f.fixes?.length).map((f) => f.rule), []);
+      assert.equal(fixAll(fixed), fixed);
+      const ends = (t: string) => t.match(/\r\n|\r|\n/g) ?? [];
+      assert.deepEqual(ends(fixed), ends(text));
+      const before = text.split(/\r\n|\r|\n/);
+      const after = fixed.split(/\r\n|\r|\n/);
+      before.forEach((b, i) => {
+        const a = after[i];
+        if (a === b) return;
+        if (a.length < b.length) {
+          // Removed: repeated names with their separators. What is left is each name once, in order.
+          assert.ok(isSubsequence(a, b), `${b} -> ${a}`);
+          assert.deepEqual(names(a), [...new Set(names(b))]);
+        } else {
+          assert.ok(isSubsequence(b, a), `${b} -> ${a}`);
+          assert.match(extra(b, a), /^[() ]+$/);
+        }
+      });
+    }),
+    RUNS,
+  );
+});
+
+/** The characters of `long` beyond `short`, sorted (independent of how they are aligned). */
+function extra(short: string, long: string): string {
+  const count = new Map<string, number>();
+  for (const ch of long) count.set(ch, (count.get(ch) ?? 0) + 1);
+  for (const ch of short) count.set(ch, (count.get(ch) ?? 0) - 1);
+  return [...count].flatMap(([ch, n]) => Array(n).fill(ch)).sort().join('');
+}
