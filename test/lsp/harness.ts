@@ -15,13 +15,14 @@ import {
   type ClientCapabilities,
   type Diagnostic,
   type InitializeResult,
+  type MessageConnection,
   type ProtocolConnection,
   type TextDocumentContentChangeEvent,
   WorkDoneProgress,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
-export const ROOT = new URL('../..', import.meta.url).pathname;
+export const ROOT = join(__dirname, '../..');
 export const FIXTURES = join(ROOT, 'test/fixtures');
 export const FIXTURE_NAMES = ['daily-papers-2023-12-04.md', 'daily-papers-2023-12-29.md', 'daily-papers-2024-01-11.md'];
 const SERVER = join(ROOT, 'dist/server.js');
@@ -105,8 +106,10 @@ export class LspClient {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(options, child, connection, options.settings ?? {});
     child.stderr!.on('data', (d) => (client.stderr += String(d)));
-    connection.onNotification((method, params) => client.record({ method, params }));
-    connection.onRequest((method, params) => {
+    // The star handlers (every method) exist at run time; ProtocolConnection's type omits them.
+    const raw = connection as unknown as MessageConnection;
+    raw.onNotification((method: string, params: unknown) => client.record({ method, params }));
+    raw.onRequest((method: string, params: unknown) => {
       client.serverRequests.push({ method, params });
       client.record({ method: `request:${method}`, params });
       if (method === 'window/workDoneProgress/create') {

@@ -37,7 +37,7 @@ function workspace() {
   writeFileSync(join(ws.dir, '.git/old.md'), newFile('2020-01-02'));
   writeFileSync(join(ws.dir, 'data.json'), newFile('2020-01-03'));
   writeFileSync(join(ws.dir, 'notes.md'), '# Notes\n\n## Daily Papers (2020-01-04)\n');
-  writeFileSync(join(ws.dir, 'latin1.md'), Buffer.concat([Buffer.from(newFile('2020-01-05')), Buffer.from([0xe9, 0xff, 0x0a])]));
+  writeFileSync(join(ws.dir, 'latin1.md'), Uint8Array.from([...Buffer.from(newFile('2020-01-05')), 0xe9, 0xff, 0x0a]));
   return ws;
 }
 
