@@ -47,6 +47,20 @@ function nonSpaceRunEnd(s: string, from: number): number {
 }
 
 /**
+ * End of a URL written without parentheses: at white space, `<`, `>` or the first non-ASCII
+ * character, so `[a]https://x.io에서` wraps as `[a](https://x.io)에서`, the Korean left outside.
+ */
+function bareUrlEnd(s: string, from: number): number {
+  let i = from;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c >= 127 || c === 60 || c === 62) break;
+    i++;
+  }
+  return i;
+}
+
+/**
  * Finds Markdown link syntax on one line, well-formed or not.
  * `strictBrackets`: an unmatched `[` counts as an unclosed link (media lines); in prose only an
  * unmatched `![` does, since a lone `[` is ordinary text there.
@@ -94,7 +108,7 @@ export function scanLinks(s: string, strictBrackets: boolean): FoundLink[] {
       continue;
     }
     if (s.startsWith('http://', after) || s.startsWith('https://', after)) {
-      const urlEnd = nonSpaceRunEnd(s, after);
+      const urlEnd = bareUrlEnd(s, after);
       found.push({
         start, end: urlEnd, image, text,
         url: { text: s.slice(after, urlEnd), start: after, end: urlEnd },

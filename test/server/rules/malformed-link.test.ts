@@ -25,6 +25,15 @@ ${paper({ bullets: '- 코드: ⟦[GitHub]https://github.com/x/y⟧ 참고' })}
   expectFix(text, findings[0], text.replace('[GitHub]https://github.com/x/y', '[GitHub](https://github.com/x/y)'));
 });
 
+test('[text]URL glued to Korean: the URL ends before the Korean, which stays outside the parentheses', () => {
+  const { text, findings } = expectRule('malformed-link', `
+${DAY}
+
+${paper({ bullets: '- 코드는 ⟦[GitHub]https://github.com/x/y⟧에서 공개' })}
+`);
+  expectFix(text, findings[0], text.replace('[GitHub]https://github.com/x/y에서', '[GitHub](https://github.com/x/y)에서'));
+});
+
 test('unclosed brackets and parentheses, empty URLs, spaces, other schemes: no fix', () => {
   const { findings } = expectRule('malformed-link', `
 ${DAY}
