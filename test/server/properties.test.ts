@@ -39,7 +39,7 @@ const digestLine = fc.oneof(
   fc.constantFrom('', '', '###', '##', 'Vote: 3', 'Vote: 30', 'Vote: -1', 'Vote:', 'Authors:', 'intro'),
   fc.array(name, { maxLength: 8 }).map((ns) => 'Authors: ' + ns.join(', ')),
   fc.tuple(url, korean, url, korean).map(([u, k, v, l]) => `- 코드는 ${u}${k} 그리고 (${v}${l}) <${u}>${k}`),
-  fc.tuple(fc.constantFrom('[Watch Video]', '[Watch Video](', '![](', '![', '[a]'), url, fc.constantFrom('', ')', ' x')).map((p) => p.join('')),
+  fc.tuple(fc.constantFrom('[Watch Video]', '[Watch Video](', '![](', '![', '- [a]'), url, fc.constantFrom('', ')', ' x', '에서')).map((p) => p.join('')),
   url.map((u) => `<div><video controls src="${u}" muted="false"></video></div>`),
   fc.string({ unit: oddUnit, maxLength: 12 }),
 );
