@@ -58,6 +58,7 @@ const client = {
   refresh: false,
   configuration: false,
   dynamicWatch: false,
+  relativePatterns: false,
   dynamicConfiguration: false,
   documentChanges: false,
 };
@@ -228,9 +229,13 @@ async function scan(): Promise<void> {
 async function watchFiles(): Promise<void> {
   if (!client.dynamicWatch) return;
   watcher?.dispose();
-  watcher = await connection.client.register(DidChangeWatchedFilesNotification.type, {
-    watchers: [{ globPattern: settings.files }],
-  });
+  // `digest.files` is relative to each folder. A plain string glob is matched against whole paths
+  // by clients (VS Code among them), so without relative patterns it is widened with `**/`; the
+  // events are filtered against the real glob on arrival anyway.
+  const watchers = client.relativePatterns
+    ? folders.map((baseUri) => ({ globPattern: { baseUri, pattern: settings.files } }))
+    : [{ globPattern: settings.files.startsWith('**/') ? settings.files : `**/${settings.files}` }];
+  watcher = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
 }
 
 const CHANGE: Record<number, FileChange> = {
@@ -286,6 +291,7 @@ connection.onInitialize((params): InitializeResult => {
   client.refresh = caps.workspace?.diagnostics?.refreshSupport === true;
   client.configuration = caps.workspace?.configuration === true;
   client.dynamicWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  client.relativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
   client.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   client.documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -366,6 +372,16 @@ function guard<T>(run: () => T): T {
   }
 }
 
+/**
+ * For workspace-wide requests: lets the connection read what is queued first, so a request the
+ * client already cancelled (a workspace-symbol query superseded by the next keystroke) does no work.
+ */
+async function guardLong<T>(token: CancellationToken, run: () => T): Promise<T> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (token.isCancellationRequested) throw cancelled();
+  return guard(run);
+}
+
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || !isChecked(doc)) return [];
@@ -402,7 +418,7 @@ connection.onHover((params) => {
 
 connection.onReferences((params, token) => {
   const hit = checked(params.textDocument.uri);
-  return hit ? guard(() => references(hit.digest, params.position, indexDocs(), token)) : null;
+  return hit ? guardLong(token, () => references(hit.digest, params.position, indexDocs(), token)) : null;
 });
 
 connection.onCompletion((params, token) => {
@@ -410,9 +426,9 @@ connection.onCompletion((params, token) => {
   return hit ? guard(() => completion(hit.digest, params.position, indexDocs(), token)) : null;
 });
 
-connection.onWorkspaceSymbol((params, token) => guard(() => workspaceSymbols(indexDocs(), params.query, token)));
+connection.onWorkspaceSymbol((params, token) => guardLong(token, () => workspaceSymbols(indexDocs(), params.query, token)));
 
-connection.onRequest(TreeRequest.type, (_params, token) => guard(() => tree(indexDocs(), indexFindings, indexing, token)));
+connection.onRequest(TreeRequest.type, (_params, token) => guardLong(token, () => tree(indexDocs(), indexFindings, indexing, token)));
 
 documents.listen(connection);
 connection.listen();

@@ -62,7 +62,7 @@ function capabilities(vscodeLike: boolean): ClientCapabilities {
     workspace: {
       configuration: true,
       didChangeConfiguration: { dynamicRegistration: true },
-      didChangeWatchedFiles: { dynamicRegistration: true },
+      didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
       workspaceEdit: { documentChanges: true },
       diagnostics: { refreshSupport: true },
       workspaceFolders: true,

@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CompletionList, Location, SymbolInformation } from 'vscode-languageserver-protocol';
+import { pathToFileURL } from 'node:url';
+import { CancellationTokenSource, type CompletionList, type Location, type SymbolInformation } from 'vscode-languageserver-protocol';
 import type { TreeResult } from '../../server/src/protocol';
 import { FIXTURES, LspClient, tempWorkspace } from './harness';
 
@@ -63,7 +64,7 @@ describe('workspace index (VS Code-like client)', () => {
       .flatMap((r) => r.params.registrations.map((x: { method: string; registerOptions: unknown }) => [x.method, x.registerOptions]));
     assert.deepEqual(regs, [
       ['workspace/didChangeConfiguration', { section: 'digest' }],
-      ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/*.{md,txt}' }] }],
+      ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: { baseUri: pathToFileURL(ws.dir).href, pattern: '**/*.{md,txt}' } }] }],
     ]);
   });
 
@@ -138,6 +139,19 @@ describe('workspace index (VS Code-like client)', () => {
     );
   });
 
+  it('honours cancellation of workspace-wide requests', async () => {
+    for (const [method, params] of [
+      ['workspace/symbol', { query: 'a' }],
+      ['digest/tree', {}],
+    ] as const) {
+      const source = new CancellationTokenSource();
+      const pending = client.connection.sendRequest(method, params, source.token);
+      source.cancel();
+      await assert.rejects(pending, (e: { code?: number }) => e.code === -32800, method);
+    }
+    assert.equal(((await tree()) as TreeResult).days.length, 4, 'an uncancelled request still answers');
+  });
+
   it('finds every paper listing an author (references)', async () => {
     const uri = ws.uri('daily-papers-2023-12-29.md');
     await client.open(uri, text('daily-papers-2023-12-29.md'));
@@ -206,6 +220,32 @@ describe('workspace index (VS Code-like client)', () => {
     rmSync(path);
     await event(3);
     assert.deepEqual(dates(await tree()), ['2024-02-02', '2024-01-11', '2023-12-29', '2023-12-04']);
+  });
+});
+
+describe('workspace index follows digest.files', () => {
+  const ws = workspace();
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ vscodeLike: true, folders: [ws.dir] });
+    await client.indexed();
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+    ws.dispose();
+  });
+
+  it('rescans and re-registers the watcher when the glob changes', async () => {
+    client.settings = { files: 'sub/*.txt' };
+    const since = client.mark();
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor('digest/indexChanged', (p) => p.indexing === false, since);
+    assert.deepEqual(dates(await client.request('digest/tree', {})), ['2024-02-02']);
+    const reg = await client.waitFor('request:client/registerCapability', () => true, since);
+    assert.deepEqual(reg.registrations[0].registerOptions, {
+      watchers: [{ globPattern: { baseUri: pathToFileURL(ws.dir).href, pattern: 'sub/*.txt' } }],
+    });
+    assert.ok(client.messages.slice(since).some((m) => m.method === 'request:client/unregisterCapability'), 'the old watcher goes');
   });
 });
 
