@@ -64,9 +64,18 @@ export function mergeFixes(fixes: readonly Fix[]): TextEdit[] {
 export function fixesFor(finding: Finding, all: readonly Finding[]): Fix[] {
   const own = finding.fixes ?? [];
   if (own.length === 0) return [];
-  const out = own.slice();
+  return [...own, ...sharedFixes(finding, all)];
+}
+
+/**
+ * The fixes that cover several findings of the same rule at once: every repeat in the finding's
+ * group (e.g. one Authors: line), then every one in the file. Each is offered only when it does
+ * more than the one before it. Composed from the findings' own fixes; no rule runs again.
+ */
+export function sharedFixes(finding: Pick<Finding, 'rule' | 'group'>, all: readonly Finding[]): Fix[] {
   const titles = ruleById.get(finding.rule)?.groupFixTitles;
-  if (!titles) return out;
+  if (!titles) return [];
+  const out: Fix[] = [];
   const sameRule = all.filter((f) => f.rule === finding.rule && f.fixes?.length);
   const group = finding.group ? sameRule.filter((f) => f.group === finding.group) : [];
   if (group.length > 1) out.push({ title: titles.group, edits: mergeFixes(group.map((f) => f.fixes![0])) });

@@ -84,13 +84,15 @@ describe('diagnostics over LSP', () => {
     assert.equal(dup.relatedInformation?.length, 1);
     assert.equal(dup.relatedInformation![0].location.uri, uri);
     assert.match(dup.relatedInformation![0].message, /First occurrence of 'Zhengqing Yuan'/);
-    const data = dup.data as { version: number; fixes: { title: string; edits: unknown[] }[] };
+    const data = dup.data as { version: number; group?: string; fixes: { title: string; edits: unknown[] }[] };
     assert.equal(data.version, 1);
-    // This repeat, then the whole file (the line has one repeat only, so no line-wide fix).
-    assert.deepEqual(
-      data.fixes.map((f) => f.title),
-      ["Remove repeated author 'Zhengqing Yuan'", 'Remove every repeated author in the file'],
-    );
+    // Only the finding's own fix rides along (line- and file-wide fixes are composed by the code
+    // action from the cached findings, so data stays linear in the number of findings).
+    assert.deepEqual(data.fixes.map((f) => f.title), ["Remove repeated author 'Zhengqing Yuan'"]);
+    assert.deepEqual(data.fixes[0].edits, [
+      { range: { start: { line: 8, character: 23 }, end: { line: 8, character: 39 } }, newText: '' },
+    ]);
+    assert.equal(data.group, 'authors:8');
     const missing = results.pull['daily-papers-2023-12-04.md'][0];
     assert.equal(missing.data, undefined, 'nothing to fix, no data');
   });

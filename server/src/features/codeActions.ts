@@ -1,5 +1,5 @@
 import type { CodeAction, CodeActionContext, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { fixAllEdits, fixesFor } from '../fixes';
+import { fixAllEdits, fixesFor, sharedFixes } from '../fixes';
 import { FIX_ALL_KIND } from '../protocol';
 import type { Finding, Fix } from '../rules/types';
 import { readFixData, SOURCE } from './diagnostics';
@@ -39,7 +39,9 @@ function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
  */
 function fixesOf(diag: Diagnostic, doc: CodeActionDoc): Fix[] {
   const fromData = readFixData(diag.data, doc.version);
-  if (fromData) return fromData;
+  if (fromData && typeof diag.code === 'string') {
+    return [...fromData.fixes, ...sharedFixes({ rule: diag.code, group: fromData.group }, doc.findings)];
+  }
   const current = doc.findings.find((f) => f.rule === diag.code && sameRange(f.range, diag.range));
   return current ? fixesFor(current, doc.findings) : [];
 }

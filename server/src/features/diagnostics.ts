@@ -1,24 +1,26 @@
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { ruleDocUrl } from '../rules/docs';
 import type { Finding, Fix, Severity } from '../rules/types';
-import { fixesFor } from '../fixes';
 
 export const SOURCE = 'digest';
 /** The code of the one diagnostic a file over `digest.maxFileSizeMB` gets; not a rule. */
 export const TOO_LARGE_CODE = 'file-too-large';
 
 /**
- * What rides in `diagnostic.data`: the fixes the rules computed, and the document version they
- * were computed for, so a code action can tell stale data from current.
+ * What rides in `diagnostic.data`: the finding's own fixes as the rule computed them, its group,
+ * and the document version they were computed for, so a code action can tell stale data from
+ * current. Fixes spanning several findings (a line, the file) are composed at code-action time
+ * from the cached findings, so the data stays linear in the number of findings.
  */
 export interface FixData {
   version: number;
   fixes: Fix[];
+  group?: string;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3 };
 
-export function toDiagnostic(uri: string, version: number, finding: Finding, all: readonly Finding[]): Diagnostic {
+export function toDiagnostic(uri: string, version: number, finding: Finding): Diagnostic {
   const d: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -30,13 +32,12 @@ export function toDiagnostic(uri: string, version: number, finding: Finding, all
   if (finding.related?.length) {
     d.relatedInformation = finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
   }
-  const fixes = fixesFor(finding, all);
-  if (fixes.length) d.data = { version, fixes } satisfies FixData;
+  if (finding.fixes?.length) d.data = { version, fixes: finding.fixes, group: finding.group } satisfies FixData;
   return d;
 }
 
 export function toDiagnostics(uri: string, version: number, findings: readonly Finding[]): Diagnostic[] {
-  return findings.map((f) => toDiagnostic(uri, version, f, findings));
+  return findings.map((f) => toDiagnostic(uri, version, f));
 }
 
 /** The single diagnostic of a file too large to validate; it names the setting that decides. */
@@ -63,10 +64,11 @@ function isEdit(v: unknown): boolean {
   return typeof e.newText === 'string' && typeof e.range?.start?.line === 'number' && typeof e.range?.end?.line === 'number';
 }
 
-/** The fixes in a diagnostic's data when they were made for `version` and are well formed. */
-export function readFixData(data: unknown, version: number): Fix[] | undefined {
+/** A diagnostic's data when it was made for `version` and is well formed. */
+export function readFixData(data: unknown, version: number): FixData | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const d = data as Partial<FixData>;
   if (d.version !== version || !Array.isArray(d.fixes) || !d.fixes.every(isFix)) return undefined;
-  return d.fixes;
+  if (d.group !== undefined && typeof d.group !== 'string') return undefined;
+  return { version, fixes: d.fixes, group: d.group };
 }
