@@ -1,11 +1,19 @@
 import { lineRange } from './lines';
 import type { AuthorsLine } from './types';
 
+const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
 /**
  * The comparison key of a name: NFC, trimmed, inner white space collapsed, case-folded.
  * Upper-casing first folds what lower-casing alone keeps apart (`ß`/`SS`, final `ς`/`σ`).
  */
 export function authorKey(name: string): string {
+  // Most names are plain ASCII with single spaces: lower-casing is the whole fold for them.
+  if (PLAIN_ASCII.test(name)) return name.toLowerCase();
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase().normalize('NFC');
 }
 
@@ -18,8 +26,8 @@ export function parseAuthors(s: string, at: number, endChar: number, line: numbe
     if (comma === -1 || comma > endChar) comma = endChar;
     let a = from;
     let b = comma;
-    while (a < b && /\s/.test(s[a])) a++;
-    while (b > a && /\s/.test(s[b - 1])) b--;
+    while (a < b && isSpace(s.charCodeAt(a))) a++;
+    while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
     if (a < b) {
       const name = s.slice(a, b);
       // `+` marks a truncated list; it is never a name, even misplaced before the end.
