@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProblemCounts, TreeDay, TreePaper } from '../../../server/src/protocol';
+import { escapeMarkdown } from '../../../server/src/features/markdown';
 
 export function problemTotal(p: ProblemCounts | undefined): number {
   return p ? p.errors + p.warnings + p.information : 0;
@@ -9,11 +10,6 @@ export function dayIcon(day: TreeDay): vscode.ThemeIcon {
   if (day.problems.errors > 0) return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   if (day.problems.warnings > 0) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
   return new vscode.ThemeIcon('calendar');
-}
-
-/** Escapes text from a digest so Markdown renders it literally. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c));
 }
 
 /** The tooltip of a paper row: untrusted Markdown, file text escaped, no command links. */
