@@ -1,4 +1,4 @@
-import { lint, type LintOptions } from './lint';
+import { lint, PaperFindings, type LintOptions } from './lint';
 import type { Digest } from './model/types';
 import type { Finding } from './rules/types';
 
@@ -15,19 +15,20 @@ interface Entry {
 export class FindingsCache {
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
-  private options: LintOptions = {};
+  /** Per-paper findings survive edits: only touched papers and digest-level rules run again. */
+  private perPaper = new PaperFindings();
   /** How many lint runs happened; tests read it to prove features share one run. */
   runs = 0;
 
   setOptions(options: LintOptions): void {
-    this.options = options;
+    this.perPaper = new PaperFindings(options);
     this.generation++;
   }
 
   get(uri: string, version: number, digest: Digest): Finding[] {
     const hit = this.entries.get(uri);
     if (hit && hit.version === version && hit.generation === this.generation) return hit.findings;
-    const findings = lint(digest, this.options);
+    const findings = lint(digest, this.perPaper);
     this.runs++;
     this.entries.set(uri, { version, generation: this.generation, findings });
     return findings;

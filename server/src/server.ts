@@ -20,6 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DigestCache } from './model/cache';
+import type { TextChange } from './model/incremental';
 import { looksLikeDigest } from './model/parse';
 import type { Digest } from './model/types';
 import type { Finding } from './rules/types';
@@ -44,8 +45,21 @@ import { applyFileChange, scanWorkspace, type FileChange } from './workspace/sca
 const LANGUAGE_ID = 'digest-markdown';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 const models = new DigestCache();
+/**
+ * Documents follow the client's incremental edits; each edit is handed to the model cache too, so
+ * a cached model is updated by re-parsing only the blocks the edit touched, not the whole text.
+ */
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(doc, changes, version) {
+    const from = doc.version;
+    const updated = TextDocument.update(doc, changes, version);
+    const ranged = changes.every((c) => 'range' in c && c.range !== undefined);
+    models.update(updated.uri, from, version, updated.getText(), ranged ? (changes as TextChange[]) : []);
+    return updated;
+  },
+});
 const findings = new FindingsCache();
 const index = new WorkspaceIndex();
 

@@ -1,3 +1,4 @@
+import { reparse, type TextChange } from './incremental';
 import { parse } from './parse';
 import type { Digest } from './types';
 
@@ -22,6 +23,24 @@ export class DigestCache {
     this.parses++;
     this.entries.set(uri, { version, digest });
     return digest;
+  }
+
+  /** How many incremental updates ran instead of a parse. */
+  reparses = 0;
+
+  /**
+   * Follows one edit: when the model of `fromVersion` is cached, the model of `toVersion` is made
+   * by re-parsing only the blocks the change touched. Otherwise the entry is dropped and the next
+   * `get` parses the new text.
+   */
+  update(uri: string, fromVersion: number, toVersion: number, text: string, changes: readonly TextChange[]): void {
+    const hit = this.entries.get(uri);
+    if (!hit || hit.version !== fromVersion || changes.length !== 1) {
+      this.entries.delete(uri);
+      return;
+    }
+    this.entries.set(uri, { version: toVersion, digest: reparse(hit.digest, text, changes[0]) });
+    this.reparses++;
   }
 
   /** Stores a model built elsewhere (e.g. by an incremental update) for a version. */

@@ -33,7 +33,7 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
   const heading = parsePaperHeading(hs, firstLineOffset, headingLine);
   const paper: Paper = {
     heading,
-    range: heading.range,
+    range: lineRange(headingLine, heading.range.start.character, heading.range.end.character),
     media: [],
     votes: [],
     authors: [],

@@ -1,7 +1,7 @@
 import { headingLevel, parseDayHeading } from './headings';
-import { isBlank, lineRange, range, splitLines, trimEnd } from './lines';
+import { isBlank, lineRange, splitLines, trimEnd, type LineTable } from './lines';
 import { parsePaper, type Source } from './paper';
-import type { Day, Digest, Paper } from './types';
+import type { Block, Day, Digest, Paper, Range } from './types';
 
 /** True when the first non-blank line of text is a day heading (content detection). */
 export function looksLikeDigest(text: string): boolean {
@@ -20,87 +20,110 @@ export function looksLikeDigest(text: string): boolean {
  */
 export function parse(text: string): Digest {
   const table = splitLines(text);
-  const bom = text.charCodeAt(0) === 0xfeff;
   const src: Source = { text, starts: table.starts, ends: table.ends };
-  const lineCount = table.starts.length;
-  const digest: Digest = {
-    text,
-    lineStarts: table.starts,
-    lineEnds: table.ends,
-    bom,
-    eol: table.eol,
-    isDigest: false,
-    days: [],
-    orphanPapers: [],
-    unexpected: [],
-  };
+  return assemble(text, table, parseBlocks(src, 0, table.starts.length));
+}
 
-  // Pass 1: heading lines only. Everything else belongs to the block above it.
-  const headings: { line: number; level: number }[] = [];
-  for (let line = 0; line < lineCount; line++) {
-    const start = table.starts[line] + (line === 0 && bom ? 1 : 0);
-    if (text.charCodeAt(start) !== 35 /* # */) continue;
-    const s = text.slice(start, table.ends[line]);
-    const level = headingLevel(s, 0);
-    if (level === 2 || level === 3) headings.push({ line, level });
+/** The `##`/`###` level of a line when it is a day or paper heading, else 0. */
+function blockHeadingLevel(src: Source, line: number, offset: number): number {
+  const start = src.starts[line] + offset;
+  if (src.text.charCodeAt(start) !== 35 /* # */) return 0;
+  const level = headingLevel(src.text.slice(start, src.ends[line]), 0);
+  return level === 2 || level === 3 ? level : 0;
+}
+
+/**
+ * Parses lines [from, to) into blocks: an optional preface (lines before the first heading),
+ * then one block per `##` or `###` heading reaching to the next one. `from` must be 0 or a
+ * heading line. Blocks depend only on their own lines, which is what lets an edit re-parse
+ * only the blocks it touched.
+ */
+export function parseBlocks(src: Source, from: number, to: number): Block[] {
+  const bom = src.text.charCodeAt(0) === 0xfeff;
+  const headings: number[] = [];
+  const levels: number[] = [];
+  for (let line = from; line < to; line++) {
+    const level = blockHeadingLevel(src, line, line === 0 && bom ? 1 : 0);
+    if (level) {
+      headings.push(line);
+      levels.push(level);
+    }
   }
-
-  let day: Day | undefined;
-  let firstContent = true;
-  const preface = headings.length ? headings[0].line : lineCount;
-  collectUnexpected(digest, src, 0, preface, bom);
-  if (digest.unexpected.length) firstContent = false;
-
+  const blocks: Block[] = [];
+  const first = headings.length ? headings[0] : to;
+  if (first > from) {
+    blocks.push({ kind: 'preface', line: from, end: first, unexpected: collectUnexpected(src, from + 0, first, bom) });
+  }
   for (let h = 0; h < headings.length; h++) {
-    const { line, level } = headings[h];
-    const next = h + 1 < headings.length ? headings[h + 1].line : lineCount;
+    const line = headings[h];
+    const end = h + 1 < headings.length ? headings[h + 1] : to;
     const offset = line === 0 && bom ? 1 : 0;
-    if (level === 2) {
-      const s = text.slice(table.starts[line], table.ends[line]);
-      const heading = parseDayHeading(s, offset, line);
-      if (firstContent) digest.isDigest = heading.problem !== 'shape';
-      firstContent = false;
-      day = {
-        heading,
-        date: heading.problem ? undefined : heading.date?.text,
-        papers: [],
-        range: heading.range,
-      };
-      digest.days.push(day);
-      collectUnexpected(digest, src, line + 1, next, false);
-      extendDay(day, src, next);
+    if (levels[h] === 2) {
+      const heading = parseDayHeading(src.text.slice(src.starts[line], src.ends[line]), offset, line);
+      blocks.push({ kind: 'day', line, end, heading, unexpected: collectUnexpected(src, line + 1, end, false) });
     } else {
-      firstContent = false;
-      const paper: Paper = parsePaper(src, line, next, offset);
-      if (day) {
-        day.papers.push(paper);
-        extendDay(day, src, next);
-      } else {
-        digest.orphanPapers.push(paper);
-      }
+      blocks.push({ kind: 'paper', line, end, paper: parsePaper(src, line, end, offset), unexpected: [] });
     }
   }
-  return digest;
+  return blocks;
 }
 
-/** A day's range runs to its last non-blank line before `end`. */
-function extendDay(day: Day, src: Source, end: number): void {
-  for (let line = end - 1; line > day.heading.line; line--) {
-    const s = src.text.slice(src.starts[line], src.ends[line]);
-    if (!isBlank(s)) {
-      day.range = range(day.heading.line, day.heading.range.start.character, line, trimEnd(s));
-      return;
-    }
-  }
-}
-
-function collectUnexpected(digest: Digest, src: Source, from: number, to: number, bom: boolean): void {
+function collectUnexpected(src: Source, from: number, to: number, bom: boolean) {
+  const out = [];
   for (let line = from; line < to; line++) {
     const s = src.text.slice(src.starts[line], src.ends[line]);
     if (isBlank(s)) continue;
     let a = line === 0 && bom ? 1 : 0;
     while (a < s.length && (s.charCodeAt(a) === 32 || s.charCodeAt(a) === 9)) a++;
     const b = trimEnd(s);
-    digest.unexpected.push({ text: s.slice(a, b), range: lineRange(line, a, b) });
+    out.push({ text: s.slice(a, b), range: lineRange(line, a, b) });
   }
+  return out;
+}
+
+function copyRange(r: Range): Range {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+/** Builds the digest's days, orphan papers and stray lines from its block list. */
+export function assemble(text: string, table: LineTable, blocks: Block[]): Digest {
+  const digest: Digest = {
+    text,
+    lineStarts: table.starts,
+    lineEnds: table.ends,
+    bom: text.charCodeAt(0) === 0xfeff,
+    eol: table.eol,
+    isDigest: false,
+    days: [],
+    orphanPapers: [],
+    unexpected: [],
+    blocks,
+  };
+  let day: Day | undefined;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (block.kind === 'preface') {
+      for (const u of block.unexpected) digest.unexpected.push(u);
+    } else if (block.kind === 'day') {
+      const heading = block.heading!;
+      if (b === 0 || (b === 1 && blocks[0].kind === 'preface' && blocks[0].unexpected.length === 0)) {
+        digest.isDigest = heading.problem !== 'shape';
+      }
+      day = { heading, date: heading.problem ? undefined : heading.date?.text, papers: [], range: copyRange(heading.range) };
+      digest.days.push(day);
+      for (const u of block.unexpected) {
+        digest.unexpected.push(u);
+        day.range.end = { line: u.range.end.line, character: u.range.end.character };
+      }
+    } else {
+      const paper = block.paper as Paper;
+      if (day) {
+        day.papers.push(paper);
+        day.range.end = { line: paper.range.end.line, character: paper.range.end.character };
+      } else {
+        digest.orphanPapers.push(paper);
+      }
+    }
+  }
+  return digest;
 }

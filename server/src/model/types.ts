@@ -143,6 +143,24 @@ export interface Digest {
   orphanPapers: Paper[];
   /** Lines outside any paper that fit no element (intro text, stray lines). */
   unexpected: Span[];
+  /** The blocks the days and papers were assembled from, in order; an edit re-parses only some. */
+  blocks: Block[];
+}
+
+/**
+ * A run of lines that parses on its own: the lines before the first heading, or a `##`/`###`
+ * heading with the lines up to the next one.
+ */
+export interface Block {
+  kind: 'preface' | 'day' | 'paper';
+  /** First line. */
+  line: number;
+  /** Line after the last (the next block's first line, or the line count). */
+  end: number;
+  heading?: DayHeading;
+  paper?: Paper;
+  /** For a preface or day block: its stray lines. */
+  unexpected: Span[];
 }
 
 /** Every paper in document order, orphans first. */

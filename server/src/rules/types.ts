@@ -23,7 +23,11 @@ export interface Finding {
   related?: Related[];
   /** Alternatives, the preferred one first. */
   fixes?: Fix[];
-  /** Findings with the same group can be fixed together (e.g. every repeat on one Authors: line). */
+  /**
+   * Findings with the same group can be fixed together (e.g. every repeat on one Authors: line).
+   * A group about a line ends with that line's number (`authors:8`), so a finding moved by an
+   * edit above it moves its group too.
+   */
   group?: string;
 }
 

@@ -1,0 +1,136 @@
+import { splitLines, type LineTable } from './lines';
+import { assemble, parseBlocks } from './parse';
+import type { Block, Digest, Paper, Range } from './types';
+
+/** One edit as LSP sends it: a range of the previous text and what replaces it. */
+export interface TextChange {
+  range: Range;
+  text: string;
+}
+
+/**
+ * The line table of the new text. An edit of LF-only text moves the lines after it by the same
+ * offset, so the table is spliced instead of rescanned; anything involving `\r` is rescanned.
+ */
+function updateLines(prev: Digest, text: string, change: TextChange, from: number, to: number): LineTable {
+  const { lineStarts: starts, lineEnds: ends } = prev;
+  const lastLine = starts.length - 1;
+  if (prev.eol !== '\n' || change.text.indexOf('\r') !== -1 || prev.text.indexOf('\r') !== -1) return splitLines(text);
+  const startLine = Math.min(change.range.start.line, lastLine);
+  const endLine = Math.min(change.range.end.line, lastLine);
+  if (from !== startLine || to !== endLine) return splitLines(text);
+  const a = starts[startLine] + Math.min(change.range.start.character, ends[startLine] - starts[startLine]);
+  const b = starts[endLine] + Math.min(change.range.end.character, ends[endLine] - starts[endLine]);
+  const delta = change.text.length - (b - a);
+  const newStarts = starts.slice(0, startLine + 1);
+  for (let i = change.text.indexOf('\n'); i !== -1; i = change.text.indexOf('\n', i + 1)) newStarts.push(a + i + 1);
+  for (let line = endLine + 1; line <= lastLine; line++) newStarts.push(starts[line] + delta);
+  const newEnds = new Array<number>(newStarts.length);
+  for (let line = 0; line < newStarts.length - 1; line++) newEnds[line] = newStarts[line + 1] - 1;
+  newEnds[newStarts.length - 1] = text.length;
+  return { starts: newStarts, ends: newEnds, eol: '\n' };
+}
+
+/** Index of the last block whose first line is ≤ line. */
+function blockAt(blocks: readonly Block[], line: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (blocks[mid].line <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function shiftRange(r: Range, d: number): void {
+  r.start.line += d;
+  r.end.line += d;
+}
+
+/** Moves every position of a paper by d lines (the model shares no range objects). */
+export function shiftPaper(p: Paper, d: number): void {
+  const h = p.heading;
+  h.line += d;
+  shiftRange(h.range, d);
+  shiftRange(h.content.range, d);
+  if (h.title) shiftRange(h.title.range, d);
+  if (h.url) shiftRange(h.url.range, d);
+  if (h.arxiv) shiftRange(h.arxiv.range, d);
+  shiftRange(p.range, d);
+  for (const m of p.media) {
+    shiftRange(m.range, d);
+    if (m.url) shiftRange(m.url.range, d);
+    if (m.videoSrc) shiftRange(m.videoSrc.range, d);
+  }
+  for (const v of p.votes) {
+    v.line += d;
+    shiftRange(v.range, d);
+    shiftRange(v.value.range, d);
+  }
+  for (const line of p.authors) {
+    line.line += d;
+    shiftRange(line.range, d);
+    for (const a of line.authors) shiftRange(a.range, d);
+    if (line.truncated) shiftRange(line.truncated, d);
+  }
+  for (const b of p.bullets) {
+    b.line += d;
+    shiftRange(b.range, d);
+    for (const u of b.urls) {
+      shiftRange(u.range, d);
+      if (u.glued) shiftRange(u.glued.range, d);
+    }
+  }
+  for (const l of p.links) {
+    shiftRange(l.range, d);
+    if (l.urlRange) shiftRange(l.urlRange, d);
+  }
+  for (const u of p.unexpected) shiftRange(u.range, d);
+  for (const t of p.thumbnails) shiftRange(t.range, d);
+}
+
+function shiftBlock(block: Block, d: number): void {
+  block.line += d;
+  block.end += d;
+  if (block.heading) {
+    const h = block.heading;
+    h.line += d;
+    shiftRange(h.range, d);
+    shiftRange(h.content.range, d);
+    if (h.date) shiftRange(h.date.range, d);
+  }
+  if (block.paper) shiftPaper(block.paper, d);
+  for (const u of block.unexpected) shiftRange(u.range, d);
+}
+
+/**
+ * The model of `text`, the previous text with one change applied, re-parsing only the blocks the
+ * change touched (and the block before, whose extent a changed heading can alter). Blocks after
+ * the change are reused, moved by the change's line delta. The previous model must not be used
+ * afterwards: its reused blocks now carry the new positions.
+ */
+export function reparse(prev: Digest, text: string, change: TextChange): Digest {
+  const blocks = prev.blocks;
+  const oldCount = prev.lineStarts.length;
+  const startLine = Math.max(0, Math.min(change.range.start.line, oldCount - 1));
+  const endLine = Math.max(startLine, Math.min(change.range.end.line, oldCount - 1));
+  const table = updateLines(prev, text, change, startLine, endLine);
+  const d = table.starts.length - oldCount;
+  if (blocks.length === 0) return assemble(text, table, parseBlocks({ text, ...table }, 0, table.starts.length));
+
+  // A `\r` before the change can merge with a `\n` it inserts: start one line early.
+  const i = Math.max(0, blockAt(blocks, Math.max(0, startLine - 1)) - 1);
+  const j = blockAt(blocks, endLine);
+  const from = blocks[i].line;
+  const to = blocks[j].end + d;
+  const fresh = parseBlocks({ text, starts: table.starts, ends: table.ends }, from, to);
+
+  const next: Block[] = blocks.slice(0, i);
+  for (const b of fresh) next.push(b);
+  for (let k = j + 1; k < blocks.length; k++) {
+    if (d !== 0) shiftBlock(blocks[k], d);
+    next.push(blocks[k]);
+  }
+  return assemble(text, table, next);
+}
