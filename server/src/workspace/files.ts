@@ -16,7 +16,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export async function readDigestFile(path: string, maxBytes: number, log: Log): Promise<string | undefined> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) return undefined;
+    if (!info.isFile()) {
+      log(`Skipped ${path}: not a regular file.`);
+      return undefined;
+    }
     if (info.size > maxBytes) {
       log(`Skipped ${path}: ${info.size} bytes, over digest.maxFileSizeMB.`);
       return undefined;
@@ -55,8 +58,10 @@ export async function findCandidates(root: string, matcher: RegExp, log: Log, ca
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name)) await walk(path);
-      } else if (entry.isFile() && matchesFiles(matcher, relative(root, path).split(sep).join('/'))) {
-        out.push(path);
+      } else if (matchesFiles(matcher, relative(root, path).split(sep).join('/'))) {
+        // Symlinks (dangling or not), FIFOs, sockets: never opened (a FIFO would block the read).
+        if (entry.isFile()) out.push(path);
+        else log(`Skipped ${path}: not a regular file.`);
       }
     }
   };
