@@ -95,13 +95,13 @@ describe('outline, hover, folding and links', () => {
     assert.equal(
       md.value,
       [
-        '**TinyGPT\\-V: Efficient Multimodal Large Language Model via Small Backbones**',
+        '**TinyGPT\\-V\\: Efficient Multimodal Large Language Model via Small Backbones**',
         'arXiv [2312\\.16862](https://arxiv.org/abs/2312.16862) · [PDF](https://arxiv.org/pdf/2312.16862)',
         'Day 2023\\-12\\-29 · ▲ 16 votes (rank 1 of 19 in the day)',
         '3 unique authors: Zhengqing Yuan, Zhaoxu Li, Lichao Sun',
         'Media: image · 7 bullets',
         '---',
-        "- warning `duplicate-author` (line 9): Author 'Zhengqing Yuan' is already listed on this line: expected each author once\\.",
+        "- warning `duplicate-author` (line 9): Author 'Zhengqing Yuan' is already listed on this line\\: expected each author once\\.",
       ].join('\n\n'),
     );
     assert.equal((md as { isTrusted?: boolean }).isTrusted, undefined);
@@ -137,7 +137,7 @@ describe('outline, hover, folding and links', () => {
     const value = ((await hoverAt(uri, 2, 5))!.contents as MarkupContent).value;
     assert.ok(!/[<>]/.test(value), 'no raw angle brackets');
     assert.ok(!/\]\(command:/.test(value), 'no command link');
-    assert.ok(value.includes('&lt;img src=x onerror=alert\\(1\\)&gt; \\*\\*b\\*\\* \\[x\\]\\(command:workbench\\.action\\.quit\\) &amp;amp; \\`c\\`'));
+    assert.ok(value.includes('&lt;img src=x onerror=alert\\(1\\)&gt; \\*\\*b\\*\\* \\[x\\]\\(command\\:workbench\\.action\\.quit\\) &amp;amp; \\`c\\`'));
     const links = [...value.matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1]);
     assert.deepEqual(links, ['https://arxiv.org/abs/2401.00001', 'https://arxiv.org/pdf/2401.00001']);
     const author = ((await hoverAt(uri, 4, 10))!.contents as MarkupContent).value;
