@@ -3,7 +3,7 @@
 // Chromium through playwright-core. See shared/E2E.md for why this setup and its pitfalls.
 // Nothing here sleeps: every wait polls a condition until a deadline, or waits on a DOM state.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -79,6 +79,10 @@ export interface CodeServerOptions {
   /** A .vsix installed with `--install-extension` before the server starts. */
   vsix?: string;
   settings?: Record<string, unknown>;
+  /** Extra environment for code-server and so for the extension host it starts. */
+  env?: Record<string, string>;
+  /** Names the artefacts in test-results/e2e: `<label>.log` and `<label>-logs/` (VS Code's own logs). */
+  label?: string;
 }
 
 export class CodeServer {
@@ -90,6 +94,7 @@ export class CodeServer {
     readonly port: number,
     private readonly child: ChildProcess,
     private readonly logFile: WriteStream,
+    private readonly label: string,
     readonly timings: Record<string, number>,
   ) {
     const collect = (chunk: Buffer) => {
@@ -156,6 +161,7 @@ export class CodeServer {
       XDG_DATA_HOME: dirs.data,
       XDG_CACHE_HOME: dirs.cache,
       TMPDIR: dirs.tmp,
+      ...options.env,
     });
     const common = ['--config', configFile, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
 
@@ -187,8 +193,9 @@ export class CodeServer {
       // extension host that code-server leaves behind when only its own pid dies.
       { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    const logFile = createWriteStream(join(resultsDir, 'code-server.log'));
-    const server = new CodeServer(root, port, child, logFile, timings);
+    const label = options.label ?? 'code-server';
+    const logFile = createWriteStream(join(resultsDir, `${label}.log`));
+    const server = new CodeServer(root, port, child, logFile, label, timings);
     try {
       await waitFor('code-server to print "HTTP server listening"', () => {
         if (server.exited) throw new Error(`code-server exited ${JSON.stringify(server.exited)}:\n${server.output}`);
@@ -216,6 +223,11 @@ export class CodeServer {
       }
     }
     await new Promise<void>((r) => this.logFile.end(r));
+    // VS Code's own logs (extension host, the language client's output channel) as artefacts.
+    const logs = join(this.root, 'user-data', 'logs');
+    const kept = join(resultsDir, `${this.label}-logs`);
+    rmSync(kept, { recursive: true, force: true });
+    if (existsSync(logs)) cpSync(logs, kept, { recursive: true });
     rmSync(this.root, { recursive: true, force: true });
   }
 }
@@ -352,13 +364,23 @@ export class Workbench {
     );
   }
 
-  /** Opens the quick input with `keys`, types `text` and waits until a row matches `row`. */
-  async quickPick(keys: string, text: string, row: (label: string) => boolean, describe: string): Promise<void> {
+  /** aria-label of the focused quick-input row: the one Enter picks. */
+  async quickInputFocused(): Promise<string> {
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').first();
+    return ((await row.getAttribute('aria-label').catch(() => null)) ?? '').trim();
+  }
+
+  /**
+   * Opens the quick input with `keys`, types `text` and waits until a row matches `row`, or
+   * with `focused`, until the focused row does (the list is filtered after the typing lands,
+   * and until then Enter would pick a stale row).
+   */
+  async quickPick(keys: string, text: string, row: (label: string) => boolean, describe: string, focused = false): Promise<void> {
     await this.keyboard.press(keys);
     await this.quickInput.locator('input').waitFor({ state: 'visible' });
     await this.keyboard.type(text);
     await waitFor(describe, async () => {
-      const rows = await this.quickInputRows();
+      const rows = focused ? [await this.quickInputFocused()] : await this.quickInputRows();
       if (rows.some(row)) return true;
       throw new Error(`quick input rows: ${JSON.stringify(rows)}`);
     });
@@ -366,7 +388,7 @@ export class Workbench {
 
   /** Opens a workspace file by name through Ctrl+P and waits until its tab is the active one. */
   async openFile(name: string): Promise<void> {
-    await this.quickPick('Control+P', name, (l) => l.includes(name), `"${name}" in quick open`);
+    await this.quickPick('Control+P', name, (l) => l.startsWith(name), `"${name}" focused in quick open`, true);
     await this.keyboard.press('Enter');
     await waitFor(`the ${name} tab to be active`, () => this.activeTabIs(name));
     await this.page.locator('.part.editor .monaco-editor.focused').waitFor({ state: 'visible' });
@@ -379,7 +401,7 @@ export class Workbench {
 
   /** Runs a command by its title through the command palette. */
   async runCommand(title: string): Promise<void> {
-    await this.quickPick('Control+Shift+P', title, (l) => l.includes(title), `command "${title}"`);
+    await this.quickPick('Control+Shift+P', title, (l) => l.startsWith(title), `command "${title}" focused`, true);
     await this.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden' });
   }
@@ -428,19 +450,45 @@ export class Workbench {
    * `offset` characters into it, and returns the hover widget's text once it shows `expect`.
    */
   async hoverText(needle: string, expect: (text: string) => boolean, offset = 2): Promise<string> {
-    const point = await waitFor(`"${needle}" visible in the editor`, () =>
-      this.page.evaluate<{ x: number; y: number } | null>(`(${pointOfText})(${JSON.stringify(needle)}, ${offset})`),
-    );
-    const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden)');
-    // Entering the word from elsewhere is what makes the editor schedule a hover.
-    await this.page.mouse.move(point.x, point.y + 40);
-    await this.page.mouse.move(point.x, point.y, { steps: 4 });
+    // The editor's hover is an overflowing widget: it may live outside `.monaco-editor`.
+    const hover = this.page.locator('.monaco-hover:not(.hidden)');
+    let at = '';
     return waitFor(`a hover over "${needle}"`, async () => {
+      // Found again on every round: the editor may still be scrolling to a revealed line.
+      const point = await this.page.evaluate<{ x: number; y: number } | null>(`(${pointOfText})(${JSON.stringify(needle)}, ${offset})`);
+      if (!point) throw new Error(`"${needle}" is not in the visible lines`);
+      const key = `${Math.round(point.x)},${Math.round(point.y)}`;
+      if (key !== at) {
+        at = key;
+        // Entering the word from elsewhere is what makes the editor schedule a hover.
+        await this.page.mouse.move(point.x, point.y + 40);
+        await this.page.mouse.move(point.x, point.y, { steps: 4 });
+      }
       const texts = (await hover.allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' '));
       const found = texts.find(expect);
       if (found) return found;
       throw new Error(`hover shows: ${JSON.stringify(texts)}`);
-    });
+    }, { intervalMs: 250 });
+  }
+
+  /**
+   * Picks `title` in the open code action menu (Ctrl+.) with the keyboard: a pointer block
+   * laid over the menu while it opens takes mouse clicks.
+   */
+  async pickAction(title: string): Promise<void> {
+    const rows = this.page.locator('.action-widget .monaco-list-row.action');
+    await rows.filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const count = await rows.count();
+    for (let i = 0; i <= count; i++) {
+      const focused = await this.page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label').catch(() => null);
+      if (focused === title) {
+        await this.keyboard.press('Enter');
+        await this.page.locator('.action-widget').waitFor({ state: 'hidden' });
+        return;
+      }
+      await this.keyboard.press('ArrowDown');
+    }
+    throw new Error(`"${title}" could not be focused in the code action menu`);
   }
 
   /** Clicks the activity bar item whose label starts with `title` and waits for its side bar. */
@@ -473,7 +521,7 @@ export class Workbench {
  * In-page function (kept as text: the project's tsconfig has no DOM types): the centre of the
  * character `offset` into the first visible editor line holding `needle`, or null.
  */
-const pointOfText = `(needle, offset) => {
+export const pointOfText = `(needle, offset) => {
   const lines = document.querySelectorAll('.part.editor .monaco-editor .view-lines .view-line');
   for (const line of lines) {
     const text = (line.textContent || '').replace(/\\u00a0/g, ' ');

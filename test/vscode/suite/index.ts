@@ -1,0 +1,285 @@
+// In-host tests: run inside the VS Code extension host with the full `vscode` API, loaded as
+// `extensionTestsPath` (test-electron style). Two ways to run them: test/e2e/inhost.e2e.ts
+// (code-server, works here) and test/vscode/runTest.ts (@vscode/test-electron, needs to
+// download VS Code). The workspace is a folder holding copies of the three fixtures.
+// mocha is not a dependency: a small sequential runner on node:assert is enough.
+import assert from 'node:assert/strict';
+import { appendFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'daily-papers.daily-papers-digest';
+const LANGUAGE_ID = 'digest-markdown';
+const DEC04 = 'daily-papers-2023-12-04.md';
+const DEC29 = 'daily-papers-2023-12-29.md';
+const JAN11 = 'daily-papers-2024-01-11.md';
+
+// --- the runner ------------------------------------------------------------------------
+
+class Skip extends Error {}
+const tests: { name: string; fn: () => Promise<void> }[] = [];
+const test = (name: string, fn: () => Promise<void>) => tests.push({ name, fn });
+const skip = (reason: string): never => {
+  throw new Skip(reason);
+};
+
+function report(line: string): void {
+  console.log(line);
+  // The harness that drives code-server reads this file: the extension host's console is not
+  // always forwarded to the page.
+  const file = process.env.DIGEST_INHOST_LOG;
+  if (file) appendFileSync(file, line + '\n');
+}
+
+export async function run(): Promise<void> {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const t of tests) {
+    const t0 = Date.now();
+    try {
+      await t.fn();
+      passed++;
+      report(`✔ ${t.name} (${Date.now() - t0} ms)`);
+    } catch (err) {
+      if (err instanceof Skip) {
+        skipped++;
+        report(`﹣ ${t.name} # SKIP ${err.message}`);
+        continue;
+      }
+      failed++;
+      report(`✖ ${t.name} (${Date.now() - t0} ms)`);
+      report(String(err instanceof Error ? err.stack ?? err.message : err).replace(/^/gm, '    '));
+    }
+  }
+  report(`in-host: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  if (failed) throw new Error(`${failed} of ${tests.length} in-host tests failed`);
+}
+
+// --- waiting on events -------------------------------------------------------------------
+
+/**
+ * Resolves with `check()`'s first truthy value, re-checking whenever one of `events` fires;
+ * rejects at the deadline with `what` and the last value seen.
+ */
+function until<T>(what: string, check: () => T | Promise<T>, events: vscode.Event<unknown>[], timeoutMs = 20_000): Promise<NonNullable<T>> {
+  return new Promise((resolve, reject) => {
+    const subs: vscode.Disposable[] = [];
+    let last: unknown;
+    let done = false;
+    const finish = (fn: () => void) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      for (const s of subs) s.dispose();
+      fn();
+    };
+    const probe = async () => {
+      try {
+        const v = await check();
+        if (v) finish(() => resolve(v as NonNullable<T>));
+        else last = v;
+      } catch (err) {
+        last = err instanceof Error ? err.message : err;
+      }
+    };
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`))),
+      timeoutMs,
+    );
+    for (const e of events) subs.push(e(() => void probe()));
+    void probe();
+  });
+}
+
+// --- helpers -----------------------------------------------------------------------------
+
+function fileUri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder holding the fixtures');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/** Opens a fixture in an editor and waits until the extension switched it to the digest language. */
+async function openDigest(name: string): Promise<vscode.TextDocument> {
+  const uri = fileUri(name);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  return until(
+    `${name} to switch to ${LANGUAGE_ID}`,
+    () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === LANGUAGE_ID),
+    [vscode.workspace.onDidOpenTextDocument, vscode.window.onDidChangeActiveTextEditor],
+  );
+}
+
+function digestDiagnostics(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'digest' && (code === undefined || codeOf(d) === code));
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  return typeof c === 'object' && c !== null ? String(c.value) : c === undefined ? undefined : String(c);
+}
+
+async function waitForDiagnostics(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic[]> {
+  try {
+    return await until(
+      `${code} diagnostics on ${uri.path}`,
+      () => {
+        const found = digestDiagnostics(uri, code);
+        return found.length ? found : undefined;
+      },
+      [vscode.languages.onDidChangeDiagnostics],
+      30_000,
+    );
+  } catch (err) {
+    // Say what there was instead: which files have diagnostics, and how the documents stand.
+    const all = vscode.languages.getDiagnostics().map(([u, d]) => `${u.path.split('/').pop()}: ${d.length}`);
+    const docs = vscode.workspace.textDocuments.map((d) => `${d.uri.scheme}:${d.uri.path.split('/').pop()} (${d.languageId})`);
+    const visible = vscode.window.visibleTextEditors.map((e) => e.document.uri.path.split('/').pop());
+    throw new Error(`${(err as Error).message}\n  diagnostics: ${all.join(', ')}\n  documents: ${docs.join(', ')}\n  visible: ${visible.join(', ')}`);
+  }
+}
+
+interface TreeApi {
+  getChildren(node?: unknown): unknown[] | Thenable<unknown[]>;
+  getTreeItem(node: unknown): vscode.TreeItem | Thenable<vscode.TreeItem>;
+  onDidChangeTreeData?: vscode.Event<unknown>;
+}
+
+let api: { treeProvider?: TreeApi; ready?: Promise<void> } | undefined;
+
+// --- the tests ---------------------------------------------------------------------------
+
+test('the extension activates', async () => {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not loaded`);
+  api = (await ext.activate()) as typeof api;
+  if (api?.ready) await api.ready;
+});
+
+test('a Markdown digest switches to the digest language when opened', async () => {
+  const doc = await openDigest(DEC04);
+  assert.equal(doc.languageId, LANGUAGE_ID);
+});
+
+test('diagnostics of the 2023-12-04 digest: missing-vote and malformed-link, source digest', async () => {
+  const uri = fileUri(DEC04);
+  await openDigest(DEC04);
+  const missing = await waitForDiagnostics(uri, 'missing-vote');
+  const malformed = await waitForDiagnostics(uri, 'malformed-link');
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!;
+  // missing-* rules put the range on the paper's title.
+  const firstHeading = doc.lineAt(missing[0].range.start.line).text;
+  assert.match(firstHeading, /^### \[/);
+  assert.ok(doc.getText(missing[0].range).length > 0);
+  assert.ok(malformed.some((d) => doc.getText(d.range).includes('https://')), 'malformed-link covers the link text');
+});
+
+test('code actions for a repeated author offer the three removals', async () => {
+  const uri = fileUri(JAN11);
+  const doc = await openDigest(JAN11);
+  const diags = await waitForDiagnostics(uri, 'duplicate-author');
+  // The second "Junsong Chen" on the PIXART-δ Authors line, which holds many repeats.
+  const authorsLine = doc.getText().split(/\r?\n/).findIndex((l) => l.startsWith('Authors: Junsong Chen'));
+  const diag = diags.find((d) => d.range.start.line === authorsLine);
+  assert.ok(diag, `no duplicate-author diagnostic on line ${authorsLine + 1}`);
+  assert.equal(doc.getText(diag.range), 'Junsong Chen');
+  assert.ok(diag.relatedInformation?.length, 'related information points at the first occurrence');
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range);
+  const titles = (actions ?? []).map((a) => a.title);
+  for (const title of [
+    "Remove repeated author 'Junsong Chen'",
+    'Remove every repeated author in this line',
+    'Remove every repeated author in the file',
+  ]) {
+    assert.ok(titles.includes(title), `missing "${title}" in ${JSON.stringify(titles)}`);
+  }
+  const one = actions!.find((a) => a.title === "Remove repeated author 'Junsong Chen'")!;
+  assert.equal(one.kind?.value, vscode.CodeActionKind.QuickFix.value);
+  assert.ok(one.edit, 'the quick fix carries its edit');
+});
+
+test('the quick fix for the one repeat in the 2023-12-29 digest', async () => {
+  const uri = fileUri(DEC29);
+  const doc = await openDigest(DEC29);
+  const [diag] = await waitForDiagnostics(uri, 'duplicate-author');
+  assert.equal(doc.getText(diag.range), 'Zhengqing Yuan');
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range);
+  const fix = (actions ?? []).find((a) => a.title === "Remove repeated author 'Zhengqing Yuan'");
+  assert.ok(fix?.edit, `no quick fix in ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  assert.equal(doc.lineAt(diag.range.start.line).text, 'Authors: Zhengqing Yuan, Zhaoxu Li, Lichao Sun');
+  await until('duplicate-author to go from 2023-12-29', () => digestDiagnostics(uri, 'duplicate-author').length === 0, [vscode.languages.onDidChangeDiagnostics]);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await until(`${DEC29} to be reverted`, () => !doc.isDirty, [vscode.workspace.onDidChangeTextDocument]);
+});
+
+test('digest.fixAll removes every repeated author of the active digest', async () => {
+  const uri = fileUri(JAN11);
+  const doc = await openDigest(JAN11);
+  await waitForDiagnostics(uri, 'duplicate-author');
+  await vscode.commands.executeCommand('digest.fixAll');
+  const expected = 'Authors: Junsong Chen, Yue Wu, Simian Luo, Enze Xie, Sayak Paul, Ping Luo, Hang Zhao, Zhenguo Li';
+  await until('the Authors line of PIXART-δ to lose its repeats', () => doc.getText().includes(`\n${expected}\n`), [vscode.workspace.onDidChangeTextDocument]);
+  await until('duplicate-author diagnostics to go', () => digestDiagnostics(uri, 'duplicate-author').length === 0, [vscode.languages.onDidChangeDiagnostics]);
+  // Running it again changes nothing.
+  const text = doc.getText();
+  await vscode.commands.executeCommand('digest.fixAll');
+  assert.equal(doc.getText(), text);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await until(`${JAN11} to be reverted`, () => !doc.isDirty, [vscode.workspace.onDidChangeTextDocument]);
+});
+
+test('document symbols: the day with its papers', async () => {
+  const uri = fileUri(JAN11);
+  await openDigest(JAN11);
+  const symbols = await until(
+    'document symbols',
+    async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+      return s?.length ? s : undefined;
+    },
+    [vscode.languages.onDidChangeDiagnostics],
+  );
+  assert.equal(symbols.length, 1);
+  assert.match(symbols[0].name, /2024-01-11/);
+  assert.equal(symbols[0].children.length, 7);
+  assert.match(symbols[0].children[0].name, /^PIXART-δ: Fast and Controllable/);
+});
+
+test('hover on a paper heading: title, arXiv id and votes', async () => {
+  const uri = fileUri(JAN11);
+  const doc = await openDigest(JAN11);
+  const line = doc.getText().split(/\r?\n/).findIndex((l) => l.startsWith('### [PIXART-δ'));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 8));
+  const text = (hovers ?? [])
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+  assert.match(text, /PIXART/);
+  assert.match(text, /2401\.05252/);
+  assert.match(text, /▲ 24 votes/i);
+});
+
+test('the tree data: three days newest first, papers with votes', async () => {
+  const tree = api?.treeProvider;
+  if (!tree || typeof tree.getChildren !== 'function') skip('the extension exports no treeProvider');
+  const days = await until(
+    'three days in the tree',
+    async () => {
+      const roots = await tree!.getChildren();
+      return roots.length === 3 ? roots : undefined;
+    },
+    tree!.onDidChangeTreeData ? [tree!.onDidChangeTreeData] : [],
+  );
+  const items = await Promise.all(days.map((d) => tree!.getTreeItem(d)));
+  assert.deepEqual(items.map((i) => i.label), ['2024-01-11', '2023-12-29', '2023-12-04']);
+  assert.deepEqual(items.map((i) => i.description), ['7 papers', '19 papers', '18 papers']);
+  const papers = await tree!.getChildren(days[0]);
+  assert.equal(papers.length, 7);
+  const first = await tree!.getTreeItem(papers[0]);
+  assert.match(String(first.label), /^PIXART-δ/);
+  assert.equal(first.description, '▲ 24');
+  assert.ok(first.command, 'selecting a paper runs a command that opens it');
+});
