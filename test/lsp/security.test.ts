@@ -8,8 +8,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as esbuild from 'esbuild';
 import type { CompletionList, DocumentLink, DocumentSymbol, Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
 import { escapeMarkdown } from '../../server/src/features/markdown';
 import type { TreeResult } from '../../server/src/protocol';
@@ -314,17 +315,26 @@ describe('hostile titles and authors over the real server', () => {
 // ---- workspace trust -----------------------------------------------------------------------------
 
 /**
- * The bundle's modules that use `child_process`, by the `// path` comment esbuild writes above
- * each module.
+ * The source modules a bundle is made of that import the given Node modules, from esbuild's
+ * metafile for a build with the options of esbuild.mjs (not written anywhere): dist/ may hold a
+ * minified production build, which has no module comments to read.
  */
-function modulesUsing(bundle: string, pattern: RegExp): string[] {
-  const lines = readFileSync(join(ROOT, bundle), 'utf8').split('\n');
+async function importers(entry: string, modules: string[]): Promise<string[]> {
+  const result = await esbuild.build({
+    entryPoints: [join(ROOT, entry)],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    absWorkingDir: ROOT,
+  });
   const out = new Set<string>();
-  let module = '(bundle header)';
-  for (const line of lines) {
-    const header = /^\/\/ ((?:node_modules|client|server|bench)\/\S+\.(?:js|ts|mjs|cjs))$/.exec(line);
-    if (header) module = header[1];
-    else if (pattern.test(line)) out.add(module);
+  for (const [path, input] of Object.entries(result.metafile!.inputs)) {
+    if (input.imports.some((i) => modules.includes(i.path.replace(/^node:/, '')))) out.add(path);
   }
   return [...out].sort();
 }
@@ -344,22 +354,35 @@ describe('workspace trust', () => {
    * What the bundles were found to hold (esbuild 0.28, vscode-languageclient 9.0.1):
    * - dist/server.js: child_process only in vscode-languageserver's `lib/node/files.js`
    *   (`resolveGlobalNodePath`/`resolveGlobalYarnPath` run `npm config get prefix` / `yarn global
-   *   dir`), library helpers this server never calls (checked below: no server/src module names them).
+   *   dir`), library helpers this server never calls (no server/src module names them).
    * - dist/extension.js: child_process only in vscode-languageclient's `lib/node/main.js` (starting
    *   the server: the client's ServerOptions is `{ module, transport: ipc }`, a fork of
    *   dist/server.js) and `lib/node/processes.js` (terminating it on stop).
-   * - Neither bundle holds `eval(` or `new Function(`; no module of client/src or server/src
-   *   touches child_process or vm.
+   * - Neither bundle holds `eval(` or `new Function(`, nor imports `vm`; no module of client/src
+   *   or server/src imports child_process.
    */
-  for (const [bundle, allowed] of [
-    ['dist/server.js', ['node_modules/vscode-languageserver/lib/node/files.js']],
-    ['dist/extension.js', ['node_modules/vscode-languageclient/lib/node/main.js', 'node_modules/vscode-languageclient/lib/node/processes.js']],
+  for (const [bundle, entry, allowed] of [
+    ['dist/server.js', 'server/src/server.ts', ['node_modules/vscode-languageserver/lib/node/files.js']],
+    [
+      'dist/extension.js',
+      'client/src/extension.ts',
+      ['node_modules/vscode-languageclient/lib/node/main.js', 'node_modules/vscode-languageclient/lib/node/processes.js'],
+    ],
   ] as const) {
-    it(`${bundle}: child_process only in the language client/server libraries, no eval`, () => {
-      assert.deepEqual(modulesUsing(bundle, /require\("(?:node:)?child_process"\)/), allowed);
-      assert.deepEqual(modulesUsing(bundle, /\beval\(|new Function\(|require\("(?:node:)?vm"\)/), []);
-      const own = modulesUsing(bundle, /child_process|resolveGlobalNodePath|resolveGlobalYarnPath|\bspawn\(|\bfork\(|execFile/);
-      assert.deepEqual(own.filter((m) => !m.startsWith('node_modules/')), [], 'no project module runs a process');
+    it(`${bundle}: child_process only in the language client/server libraries, no eval`, async () => {
+      assert.deepEqual(await importers(entry, ['child_process']), allowed);
+      assert.deepEqual(await importers(entry, ['vm']), []);
+      // The shipped bundle (development or minified production build) agrees: one require per importer.
+      const code = readFileSync(join(ROOT, bundle), 'utf8');
+      assert.equal(code.match(/require\("(?:node:)?child_process"\)/g)?.length ?? 0, allowed.length);
+      assert.doesNotMatch(code, /\beval\(|new Function\(|require\("(?:node:)?vm"\)/);
+      const ours = readdirSync(join(ROOT, 'server/src'), { recursive: true, encoding: 'utf8' })
+        .map((f) => `server/src/${f}`)
+        .concat(readdirSync(join(ROOT, 'client/src'), { recursive: true, encoding: 'utf8' }).map((f) => `client/src/${f}`))
+        .filter((f) => f.endsWith('.ts'));
+      for (const f of ours) {
+        assert.doesNotMatch(readFileSync(join(ROOT, f), 'utf8'), /child_process|resolveGlobal(?:Node|Yarn)Path|\beval\(|new Function\(/, f);
+      }
     });
   }
 
