@@ -24,8 +24,11 @@ import {
 import type { TreeResult } from '../../server/src/protocol';
 import { LspClient, tempWorkspace } from './harness';
 
-/** Every answer must come well within this; the benchmark reports the real times. */
-const ANSWER_MS = 5_000;
+/**
+ * A hang detector, not a timing claim: the benchmark reports the real times. The slowest answer,
+ * the 1 MB line's 34,954 diagnostics (a 25 MB response), takes 1.5-3.5 s on a busy 2-core machine.
+ */
+const ANSWER_MS = 15_000;
 
 function within<T>(what: string, p: Promise<T>, ms = ANSWER_MS): Promise<T> {
   let timer: NodeJS.Timeout;
