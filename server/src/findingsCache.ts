@@ -1,4 +1,4 @@
-import { lint, PaperFindings, type LintOptions } from './lint';
+import { lint, BlockFindings, type LintOptions } from './lint';
 import type { Digest } from './model/types';
 import type { Finding } from './rules/types';
 
@@ -16,12 +16,12 @@ export class FindingsCache {
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
   /** Per-paper findings survive edits: only touched papers and digest-level rules run again. */
-  private perPaper = new PaperFindings();
+  private perPaper = new BlockFindings();
   /** How many lint runs happened; tests read it to prove features share one run. */
   runs = 0;
 
   setOptions(options: LintOptions): void {
-    this.perPaper = new PaperFindings(options);
+    this.perPaper = new BlockFindings(options);
     this.generation++;
   }
 

@@ -92,7 +92,7 @@ export function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
 
 /** Applies non-overlapping edits to the digest's text. */
 export function applyEdits(digest: Digest, edits: readonly TextEdit[]): string {
-  const table = { starts: digest.lineStarts, ends: digest.lineEnds, eol: digest.eol };
+  const table = { starts: digest.lineStarts, ends: digest.lineEnds };
   const spans = edits
     .map((e) => ({
       from: offsetAt(table, e.range.start.line, e.range.start.character),

@@ -1,4 +1,4 @@
-import { allPapers, type Digest, type Paper, type Range } from './model/types';
+import { allPapers, type Day, type Digest, type Paper, type Range } from './model/types';
 import { rules as allRules } from './rules/index';
 import type { Finding, Report, Rule, Severity, SeveritySetting } from './rules/types';
 
@@ -51,7 +51,14 @@ export function lintPaper(paper: Paper, active: readonly ActiveRule[]): Finding[
   return out;
 }
 
-/** Findings of the rules that look across papers and days. */
+/** Findings of the per-day rules for one day: its heading and its papers in order. */
+export function lintDay(day: Day, active: readonly ActiveRule[]): Finding[] {
+  const out: Finding[] = [];
+  for (const a of active) a.rule.checkDay?.(day, collector(a, out));
+  return out;
+}
+
+/** Findings of the rules that look across days. */
 export function lintDigestLevel(digest: Digest, active: readonly ActiveRule[]): Finding[] {
   const out: Finding[] = [];
   for (const a of active) a.rule.checkDigest?.(digest, collector(a, out));
@@ -69,38 +76,48 @@ function shiftFinding(f: Finding, d: number): void {
   if (f.group !== undefined) f.group = f.group.replace(/\d+$/, (n) => String(Number(n) + d));
 }
 
-interface PaperEntry {
-  /** The paper's heading line when these findings were made: a move shows as a difference. */
+interface Entry {
+  /** The block's heading line when these findings were made: a move shows as a difference. */
   line: number;
   findings: Finding[];
 }
 
 /**
- * Per-paper findings kept across document versions. An incremental re-parse reuses the paper
- * objects of the blocks an edit did not touch, so their findings are reused too, moved with the
- * paper when lines were inserted or removed above it. One instance per set of lint options.
+ * Per-paper and per-day findings kept across document versions. An incremental re-parse reuses
+ * the paper and day objects of the blocks an edit did not touch, so their findings are reused too,
+ * moved with the block when lines were inserted or removed above it. One instance per set of
+ * lint options.
  */
-export class PaperFindings {
-  private entries = new WeakMap<Paper, PaperEntry>();
+export class BlockFindings {
+  private papers = new WeakMap<Paper, Entry>();
+  private days = new WeakMap<Day, Entry>();
   readonly active: ActiveRule[];
 
   constructor(readonly options: LintOptions = {}) {
     this.active = activeRules(options);
   }
 
-  get(paper: Paper): Finding[] {
-    const hit = this.entries.get(paper);
+  private kept<T extends object>(map: WeakMap<T, Entry>, key: T, line: number, run: () => Finding[]): Finding[] {
+    const hit = map.get(key);
     if (hit) {
-      const d = paper.heading.line - hit.line;
+      const d = line - hit.line;
       if (d !== 0) {
         for (const f of hit.findings) shiftFinding(f, d);
-        hit.line = paper.heading.line;
+        hit.line = line;
       }
       return hit.findings;
     }
-    const findings = lintPaper(paper, this.active);
-    this.entries.set(paper, { line: paper.heading.line, findings });
+    const findings = run().sort(compareFindings);
+    map.set(key, { line, findings });
     return findings;
+  }
+
+  paper(paper: Paper): Finding[] {
+    return this.kept(this.papers, paper, paper.heading.line, () => lintPaper(paper, this.active));
+  }
+
+  day(day: Day): Finding[] {
+    return this.kept(this.days, day, day.heading.line, () => lintDay(day, this.active));
   }
 }
 
@@ -113,14 +130,25 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /**
- * Every finding of every active rule, sorted by position. With a PaperFindings, per-paper results
- * of papers already linted are reused and only the digest-level rules run again.
+ * Every finding of every active rule, sorted by position. With a BlockFindings, results of papers
+ * and days already linted are reused and only the rules that look across days run again.
  */
-export function lint(digest: Digest, options: LintOptions | PaperFindings = {}): Finding[] {
-  const perPaper = options instanceof PaperFindings ? options : new PaperFindings(options);
-  const out = lintDigestLevel(digest, perPaper.active);
-  for (const paper of allPapers(digest)) {
-    for (const f of perPaper.get(paper)) out.push(f);
+export function lint(digest: Digest, options: LintOptions | BlockFindings = {}): Finding[] {
+  const kept = options instanceof BlockFindings ? options : new BlockFindings(options);
+  // Papers are in document order and each one's findings are kept sorted, so theirs come out
+  // sorted; the few day- and digest-level findings are sorted and merged in.
+  const inPapers: Finding[] = [];
+  for (const paper of allPapers(digest)) for (const f of kept.paper(paper)) inPapers.push(f);
+  const others = lintDigestLevel(digest, kept.active);
+  for (const day of digest.days) for (const f of kept.day(day)) others.push(f);
+  if (others.length === 0) return inPapers;
+  others.sort(compareFindings);
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < inPapers.length || j < others.length) {
+    if (j >= others.length || (i < inPapers.length && compareFindings(inPapers[i], others[j]) <= 0)) out.push(inPapers[i++]);
+    else out.push(others[j++]);
   }
-  return out.sort(compareFindings);
+  return out;
 }

@@ -15,20 +15,27 @@ export interface TextChange {
 function updateLines(prev: Digest, text: string, change: TextChange, from: number, to: number): LineTable {
   const { lineStarts: starts, lineEnds: ends } = prev;
   const lastLine = starts.length - 1;
-  if (prev.eol !== '\n' || change.text.indexOf('\r') !== -1 || prev.text.indexOf('\r') !== -1) return splitLines(text);
+  if (prev.hasCR || change.text.indexOf('\r') !== -1) return splitLines(text);
   const startLine = Math.min(change.range.start.line, lastLine);
   const endLine = Math.min(change.range.end.line, lastLine);
   if (from !== startLine || to !== endLine) return splitLines(text);
   const a = starts[startLine] + Math.min(change.range.start.character, ends[startLine] - starts[startLine]);
   const b = starts[endLine] + Math.min(change.range.end.character, ends[endLine] - starts[endLine]);
   const delta = change.text.length - (b - a);
-  const newStarts = starts.slice(0, startLine + 1);
-  for (let i = change.text.indexOf('\n'); i !== -1; i = change.text.indexOf('\n', i + 1)) newStarts.push(a + i + 1);
-  for (let line = endLine + 1; line <= lastLine; line++) newStarts.push(starts[line] + delta);
-  const newEnds = new Array<number>(newStarts.length);
-  for (let line = 0; line < newStarts.length - 1; line++) newEnds[line] = newStarts[line + 1] - 1;
-  newEnds[newStarts.length - 1] = text.length;
-  return { starts: newStarts, ends: newEnds, eol: '\n' };
+  // The previous model is given up to the new one, so its line arrays are spliced in place.
+  const inserted: number[] = [];
+  for (let i = change.text.indexOf('\n'); i !== -1; i = change.text.indexOf('\n', i + 1)) inserted.push(a + i + 1);
+  if (inserted.length > 10_000) return splitLines(text); // a paste that large: rescanning is as cheap
+  const newStarts = starts;
+  newStarts.splice(startLine + 1, endLine - startLine, ...inserted);
+  const firstMoved = startLine + 1 + inserted.length;
+  if (delta !== 0) for (let line = firstMoved; line < newStarts.length; line++) newStarts[line] += delta;
+  const newEnds = ends;
+  newEnds.splice(startLine, endLine - startLine + 1, ...new Array<number>(inserted.length + 1).fill(0));
+  for (let line = startLine; line < firstMoved; line++) newEnds[line] = newStarts[line + 1] - 1;
+  if (delta !== 0) for (let line = firstMoved; line < newEnds.length - 1; line++) newEnds[line] += delta;
+  newEnds[newEnds.length - 1] = text.length;
+  return { starts: newStarts, ends: newEnds, eol: '\n', hasCR: false };
 }
 
 /** Index of the last block whose first line is ≤ line. */
@@ -112,7 +119,7 @@ function shiftBlock(block: Block, d: number): void {
  */
 export function reparse(prev: Digest, text: string, change: TextChange): Digest {
   const blocks = prev.blocks;
-  const oldCount = prev.lineStarts.length;
+  const oldCount = prev.lineStarts.length; // read before updateLines splices the arrays
   const startLine = Math.max(0, Math.min(change.range.start.line, oldCount - 1));
   const endLine = Math.max(startLine, Math.min(change.range.end.line, oldCount - 1));
   const table = updateLines(prev, text, change, startLine, endLine);
@@ -132,5 +139,5 @@ export function reparse(prev: Digest, text: string, change: TextChange): Digest 
     if (d !== 0) shiftBlock(blocks[k], d);
     next.push(blocks[k]);
   }
-  return assemble(text, table, next);
+  return assemble(text, table, next, prev.days);
 }

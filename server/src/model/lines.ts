@@ -7,6 +7,8 @@ export interface LineTable {
   ends: number[];
   /** The line break most lines use. */
   eol: '\n' | '\r\n';
+  /** Whether any `\r` occurs (then edits cannot be followed by offset arithmetic alone). */
+  hasCR: boolean;
 }
 
 /**
@@ -18,7 +20,8 @@ export function splitLines(text: string): LineTable {
   const ends: number[] = [];
   let crlf = 0;
   let lf = 0;
-  if (text.indexOf('\r') === -1) {
+  const hasCR = text.indexOf('\r') !== -1;
+  if (!hasCR) {
     let at = text.indexOf('\n');
     while (at !== -1) {
       ends.push(at);
@@ -45,7 +48,7 @@ export function splitLines(text: string): LineTable {
     }
   }
   ends.push(text.length);
-  return { starts, ends, eol: crlf > lf ? '\r\n' : '\n' };
+  return { starts, ends, eol: crlf > lf ? '\r\n' : '\n', hasCR };
 }
 
 export function range(line: number, startChar: number, endLine: number, endChar: number): Range {
@@ -79,7 +82,7 @@ export function trimEnd(s: string, to = s.length): number {
 }
 
 /** Converts a position to an offset into text, clamping to the line and the document. */
-export function offsetAt(table: LineTable, line: number, character: number): number {
+export function offsetAt(table: Pick<LineTable, 'starts' | 'ends'>, line: number, character: number): number {
   if (line < 0) return 0;
   if (line >= table.starts.length) return table.ends[table.ends.length - 1];
   const start = table.starts[line];

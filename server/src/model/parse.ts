@@ -85,21 +85,42 @@ function copyRange(r: Range): Range {
   return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
 }
 
-/** Builds the digest's days, orphan papers and stray lines from its block list. */
-export function assemble(text: string, table: LineTable, blocks: Block[]): Digest {
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Builds the digest's days, orphan papers and stray lines from its block list. A day of `previous`
+ * whose heading and papers are the very same objects is reused (with a fresh range), so what was
+ * computed for it (its findings) can be kept across an edit elsewhere.
+ */
+export function assemble(text: string, table: LineTable, blocks: Block[], previous: readonly Day[] = []): Digest {
   const digest: Digest = {
     text,
     lineStarts: table.starts,
     lineEnds: table.ends,
     bom: text.charCodeAt(0) === 0xfeff,
     eol: table.eol,
+    hasCR: table.hasCR,
     isDigest: false,
     days: [],
     orphanPapers: [],
     unexpected: [],
     blocks,
   };
+  const before = new Map(previous.map((d) => [d.heading, d]));
   let day: Day | undefined;
+  const finish = () => {
+    if (!day) return;
+    const old = before.get(day.heading);
+    if (old && sameList(old.papers, day.papers)) {
+      old.range = day.range;
+      day = old;
+    }
+    digest.days.push(day);
+  };
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     if (block.kind === 'preface') {
@@ -109,8 +130,8 @@ export function assemble(text: string, table: LineTable, blocks: Block[]): Diges
       if (b === 0 || (b === 1 && blocks[0].kind === 'preface' && blocks[0].unexpected.length === 0)) {
         digest.isDigest = heading.problem !== 'shape';
       }
+      finish();
       day = { heading, date: heading.problem ? undefined : heading.date?.text, papers: [], range: copyRange(heading.range) };
-      digest.days.push(day);
       for (const u of block.unexpected) {
         digest.unexpected.push(u);
         day.range.end = { line: u.range.end.line, character: u.range.end.character };
@@ -125,5 +146,6 @@ export function assemble(text: string, table: LineTable, blocks: Block[]): Diges
       }
     }
   }
+  finish();
   return digest;
 }

@@ -136,6 +136,8 @@ export interface Digest {
   bom: boolean;
   /** The line ending most lines use; fixes write this one. */
   eol: '\n' | '\r\n';
+  /** Whether the text holds any `\r`. */
+  hasCR: boolean;
   /** True when the first non-blank line is a day heading. */
   isDigest: boolean;
   days: Day[];

@@ -6,22 +6,20 @@ export const duplicatePaper: Rule = {
   description: 'The same arXiv id is listed twice in one day.',
   severity: 'warning',
   fixable: false,
-  checkDigest(digest, ctx) {
-    for (const day of digest.days) {
-      const seen = new Map<string, Range>();
-      for (const paper of day.papers) {
-        const ref = paper.heading.arxiv;
-        if (!ref) continue;
-        const first = seen.get(ref.id);
-        if (first) {
-          ctx.report({
-            range: ref.range,
-            message: `arXiv ${ref.id} is already listed in this day: expected each paper once per day.`,
-            related: [{ range: first, message: `First listing of ${ref.id}` }],
-          });
-        } else {
-          seen.set(ref.id, ref.range);
-        }
+  checkDay(day, ctx) {
+    const seen = new Map<string, Range>();
+    for (const paper of day.papers) {
+      const ref = paper.heading.arxiv;
+      if (!ref) continue;
+      const first = seen.get(ref.id);
+      if (first) {
+        ctx.report({
+          range: ref.range,
+          message: `arXiv ${ref.id} is already listed in this day: expected each paper once per day.`,
+          related: [{ range: first, message: `First listing of ${ref.id}` }],
+        });
+      } else {
+        seen.set(ref.id, ref.range);
       }
     }
   },

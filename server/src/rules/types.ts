@@ -1,5 +1,5 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { Digest, Paper } from '../model/types';
+import type { Day, Digest, Paper } from '../model/types';
 
 export type Severity = 'error' | 'warning' | 'information';
 export type SeveritySetting = Severity | 'off';
@@ -47,6 +47,8 @@ export interface Rule {
   groupFixTitles?: { group: string; file: string };
   /** Checks one paper; results depend on nothing outside the paper's block. */
   checkPaper?(paper: Paper, ctx: Context): void;
-  /** Checks what spans papers: days, order, duplicates, lines outside papers. */
+  /** Checks one day: its heading and its papers in order; depends on nothing outside the day. */
+  checkDay?(day: Day, ctx: Context): void;
+  /** Checks what spans days: duplicates across days, papers before any day, stray lines. */
   checkDigest?(digest: Digest, ctx: Context): void;
 }

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { parse } from '../../../server/src/model/parse';
 import { reparse, type TextChange } from '../../../server/src/model/incremental';
 import { splitLines } from '../../../server/src/model/lines';
-import { lint, PaperFindings } from '../../../server/src/lint';
+import { lint, BlockFindings } from '../../../server/src/lint';
 import type { Digest, Position } from '../../../server/src/model/types';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
@@ -44,6 +44,7 @@ function shape(d: Digest) {
     isDigest: d.isDigest,
     bom: d.bom,
     eol: d.eol,
+    hasCR: d.hasCR,
     lineStarts: d.lineStarts,
     lineEnds: d.lineEnds,
     days: d.days,
@@ -69,7 +70,7 @@ describe('incremental re-parsing', () => {
       fc.property(fc.nat({ max: fixtures.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 8 }), (f, edits) => {
         let text = fixtures[f];
         let model = parse(text);
-        const perPaper = new PaperFindings();
+        const perPaper = new BlockFindings();
         lint(model, perPaper);
         for (const e of edits) {
           const next = edit(text, e.at % (text.length + 1), e.removed, e.inserted);
@@ -103,7 +104,7 @@ describe('incremental re-parsing', () => {
   it('moves the papers after an inserted line and their kept findings with them', () => {
     const text = fixtures[2];
     const before = parse(text);
-    const perPaper = new PaperFindings();
+    const perPaper = new BlockFindings();
     const first = lint(before, perPaper);
     const next = edit(text, before.lineStarts[2], 0, '\n\n');
     const after = reparse(before, next.text, next.change);

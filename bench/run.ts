@@ -1,0 +1,236 @@
+/**
+ * `npm run bench`: figures for the performance issue, measured side by side in one run.
+ * Prints a table, or with `--json` one JSON object. Medians over repeated runs after warm-up.
+ * Not a test: nothing here passes or fails.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { dailyFiles, rng, yearFile } from './corpus';
+import { parse } from '../server/src/model/parse';
+import { lint } from '../server/src/lint';
+import { DigestCache } from '../server/src/model/cache';
+import { FindingsCache } from '../server/src/findingsCache';
+import { toDiagnostics } from '../server/src/features/diagnostics';
+import { TreeRequest, type TreeResult } from '../server/src/protocol';
+import { installVscodeStub } from './vscode-stub';
+
+const ROOT = join(__dirname, '..');
+const json = process.argv.includes('--json');
+const log = (s: string) => {
+  if (!json) process.stderr.write(s + '\n');
+};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+/** Median of `runs` timings after `warm` untimed runs. */
+function measure(fn: () => void, runs: number, warm = 2): number {
+  for (let i = 0; i < warm; i++) fn();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) xs.push(time(fn));
+  return median(xs);
+}
+
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** The first days of a text up to about `bytes`, cut at a day heading. */
+function sliceAtDay(text: string, bytes: number): string {
+  const cut = text.indexOf('\n## Daily Papers (', bytes);
+  return cut === -1 ? text : text.slice(0, cut + 1);
+}
+
+async function benchYearFile() {
+  const text = yearFile(1, 10 * 1024 * 1024);
+  const bytes = Buffer.byteLength(text);
+  log(`yearFile: ${(bytes / 1048576).toFixed(1)} MB generated`);
+  const digest = parse(text);
+  const papers = digest.days.reduce((n, d) => n + d.papers.length, 0);
+  const parseValidateMs = measure(() => lint(parse(text)), 7);
+  const lineSplitMs = measure(() => text.split('\n'), 15);
+
+  // markdownlint needs seconds per MB: both are timed on the same 1 MB slice.
+  const { lint: markdownlint } = (await import('markdownlint/sync')) as unknown as {
+    lint: (o: { strings: Record<string, string> }) => unknown;
+  };
+  const slice = sliceAtDay(text, 1024 * 1024);
+  const sliceBytes = Buffer.byteLength(slice);
+  const oursSliceMs = measure(() => lint(parse(slice)), 9);
+  const markdownlintMs = measure(() => markdownlint({ strings: { slice } }), 3, 1);
+  log(`yearFile: markdownlint timed on a ${(sliceBytes / 1048576).toFixed(2)} MB slice (ours: ${round(oursSliceMs, 2)} ms on it)`);
+  return {
+    bytes,
+    papers,
+    parseValidateMs: round(parseValidateMs),
+    mbPerSec: round(bytes / 1048576 / (parseValidateMs / 1000)),
+    markdownlintMs: round(markdownlintMs),
+    markdownlintSliceBytes: sliceBytes,
+    oursOnSliceMs: round(oursSliceMs, 2),
+    vsMarkdownlint: round(markdownlintMs / oursSliceMs),
+    lineSplitMs: round(lineSplitMs, 2),
+    vsLineSplit: round(parseValidateMs / lineSplitMs, 2),
+  };
+}
+
+/**
+ * 200 single-character edits through the server's own path: TextDocuments' update hook hands the
+ * change to the model cache (incremental re-parse), then the findings cache lints (reusing
+ * untouched papers) and the findings become LSP diagnostics, ready to send.
+ */
+function benchKeystroke() {
+  const uri = 'file:///bench/year.md';
+  let doc = TextDocument.create(uri, 'digest-markdown', 1, yearFile(1, 10 * 1024 * 1024));
+  const models = new DigestCache();
+  const findings = new FindingsCache();
+  const diagnostics = () => toDiagnostics(uri, doc.version, findings.get(uri, doc.version, models.get(uri, doc.version, () => doc.getText())));
+  diagnostics();
+  const r = rng(7);
+  const chars = ['a', 'ㄱ', ',', ' ', '1', '\n', 'x', '-', '#', '('];
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const line = Math.floor(r() * doc.lineCount);
+    const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    const character = Math.floor(r() * Math.max(1, lineText.replace(/\r?\n$/, '').length));
+    const ch = chars[Math.floor(r() * chars.length)];
+    const change = { range: { start: { line, character }, end: { line, character } }, text: ch };
+    const t = performance.now();
+    const from = doc.version;
+    doc = TextDocument.update(doc, [change], from + 1);
+    models.update(uri, from, doc.version, doc.getText(), [change]);
+    diagnostics();
+    times.push(performance.now() - t);
+  }
+  return {
+    edits: times.length,
+    p50Ms: round(percentile(times, 50), 2),
+    p95Ms: round(percentile(times, 95), 2),
+    maxMs: round(Math.max(...times), 2),
+    fullParses: models.parses,
+    incrementalUpdates: models.reparses,
+  };
+}
+
+/** A cold `node dist/server.js --stdio` indexing 1,300 day files until the tree answers. */
+async function benchWorkspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'digest-bench-'));
+  try {
+    const files = dailyFiles(3, 1300);
+    let bytes = 0;
+    for (const f of files) {
+      writeFileSync(join(dir, f.name), f.text);
+      bytes += Buffer.byteLength(f.text);
+    }
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    let indexed!: () => void;
+    const done = new Promise<void>((resolve) => (indexed = resolve));
+    conn.onNotification('digest/indexChanged', (p: { indexing?: boolean }) => {
+      if (p && p.indexing === false) indexed();
+    });
+    conn.onRequest('window/workDoneProgress/create', () => null);
+    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    conn.onRequest('client/registerCapability', () => null);
+    conn.listen();
+    const folder = pathToFileURL(dir).href;
+    await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folder,
+      workspaceFolders: [{ uri: folder, name: 'bench' }],
+      capabilities: { workspace: { configuration: true, workDoneProgress: true }, window: { workDoneProgress: true } },
+    });
+    await conn.sendNotification('initialized', {});
+    await done;
+    let tree = (await conn.sendRequest(TreeRequest.method, {})) as TreeResult;
+    const coldIndexMs = performance.now() - t0;
+    const treeTimes: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      tree = (await conn.sendRequest(TreeRequest.method, {})) as TreeResult;
+      treeTimes.push(performance.now() - t);
+    }
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+    conn.dispose();
+    return {
+      files: files.length,
+      bytes,
+      days: tree.days.length,
+      coldIndexMs: round(coldIndexMs),
+      rssMB: hwm ? round(Number(hwm[1]) / 1024) : null,
+      treeRequestMs: round(median(treeTimes), 2),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Loading the bundled client and running activate() with the `vscode` API stubbed. */
+function benchActivation(): number {
+  installVscodeStub();
+  const context = {
+    subscriptions: [] as { dispose(): unknown }[],
+    asAbsolutePath: (p: string) => join(ROOT, p),
+    workspaceState: { get: (_k: string, d: unknown) => d, update: async () => undefined },
+  };
+  const t = performance.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ext = require(join(ROOT, 'dist', 'extension.js')) as { activate(c: unknown): { ready: Promise<void> } };
+  const api = ext.activate(context);
+  const ms = performance.now() - t;
+  api.ready.catch(() => undefined); // the stubbed host cannot start a server; only activation is timed
+  return round(ms, 2);
+}
+
+async function main() {
+  const yearFileResult = await benchYearFile();
+  log('keystroke…');
+  const keystroke = benchKeystroke();
+  log('workspace…');
+  const workspace = await benchWorkspace();
+  const activationMs = benchActivation();
+  const result = { yearFile: yearFileResult, keystroke, workspace, activationMs };
+  if (json) {
+    process.stdout.write(JSON.stringify(result) + '\n');
+  } else {
+    const y = yearFileResult;
+    const rows: [string, string, string][] = [
+      ['yearFile', `${(y.bytes / 1048576).toFixed(1)} MB, ${y.papers} papers`, ''],
+      ['  parse + every rule', `${y.parseValidateMs} ms (${y.mbPerSec} MB/s)`, 'target ≥ 100 MB/s'],
+      ['  split into lines only', `${y.lineSplitMs} ms; ours / split = ${y.vsLineSplit}`, 'target ≤ 5'],
+      ['  markdownlint, 1 MB slice', `${y.markdownlintMs} ms vs ours ${y.oursOnSliceMs} ms = ${y.vsMarkdownlint}×`, 'target ≥ 30'],
+      ['keystroke (10 MB file)', `p50 ${keystroke.p50Ms} ms, p95 ${keystroke.p95Ms} ms, max ${keystroke.maxMs} ms over ${keystroke.edits} edits`, 'target p95 ≤ 20 ms'],
+      ['workspace', `${workspace.files} files, ${(workspace.bytes / 1048576).toFixed(1)} MB`, ''],
+      ['  cold index → tree', `${workspace.coldIndexMs} ms`, 'target ≤ 2000 ms'],
+      ['  peak RSS', `${workspace.rssMB} MB`, 'target ≤ 300 MB'],
+      ['  tree request', `${workspace.treeRequestMs} ms`, 'target ≤ 100 ms'],
+      ['activation', `${activationMs} ms`, 'target ≤ 50 ms'],
+    ];
+    const w0 = Math.max(...rows.map((r) => r[0].length));
+    const w1 = Math.max(...rows.map((r) => r[1].length));
+    for (const [a, b, c] of rows) process.stdout.write(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}\n`);
+  }
+  process.exit(0);
+}
+
+void main();
