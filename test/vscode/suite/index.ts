@@ -130,7 +130,7 @@ async function waitForDiagnostics(uri: vscode.Uri, code: string): Promise<vscode
         return found.length ? found : undefined;
       },
       [vscode.languages.onDidChangeDiagnostics],
-      30_000,
+      15_000, // they come within 2 s here; the margin is for a loaded CI machine
     );
   } catch (err) {
     // Say what there was instead: which files have diagnostics, and how the documents stand.
