@@ -6,31 +6,34 @@ interface Entry {
   version: number;
   generation: number;
   findings: Finding[];
+  /** This document's kept per-paper and per-day findings, reused across its versions. */
+  blocks: BlockFindings;
 }
 
 /**
  * Findings per document version and settings generation: diagnostics, code actions, hover and the
  * tree all read the same lint run, and a settings change (a new generation) invalidates them all.
+ * Across versions of a document only touched papers and days are linted again.
  */
 export class FindingsCache {
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
-  /** Per-paper findings survive edits: only touched papers and digest-level rules run again. */
-  private perPaper = new BlockFindings();
+  private options: LintOptions = {};
   /** How many lint runs happened; tests read it to prove features share one run. */
   runs = 0;
 
   setOptions(options: LintOptions): void {
-    this.perPaper = new BlockFindings(options);
+    this.options = options;
     this.generation++;
   }
 
   get(uri: string, version: number, digest: Digest): Finding[] {
     const hit = this.entries.get(uri);
     if (hit && hit.version === version && hit.generation === this.generation) return hit.findings;
-    const findings = lint(digest, this.perPaper);
+    const blocks = hit && hit.generation === this.generation ? hit.blocks : new BlockFindings(this.options);
+    const findings = lint(digest, blocks);
     this.runs++;
-    this.entries.set(uri, { version, generation: this.generation, findings });
+    this.entries.set(uri, { version, generation: this.generation, findings, blocks });
     return findings;
   }
 

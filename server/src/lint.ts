@@ -83,41 +83,51 @@ interface Entry {
 }
 
 /**
- * Per-paper and per-day findings kept across document versions. An incremental re-parse reuses
- * the paper and day objects of the blocks an edit did not touch, so their findings are reused too,
- * moved with the block when lines were inserted or removed above it. One instance per set of
- * lint options.
+ * Per-paper and per-day findings of one document, kept across its versions. An incremental
+ * re-parse reuses the paper and day objects of the blocks an edit did not touch, so their
+ * findings are reused too, moved with the block when lines were inserted or removed above it.
+ * Each lint pass keeps only the blocks of the version it linted, so nothing outlives its text.
  */
 export class BlockFindings {
-  private papers = new WeakMap<Paper, Entry>();
-  private days = new WeakMap<Day, Entry>();
+  private papers = new Map<Paper, Entry>();
+  private days = new Map<Day, Entry>();
+  private nextPapers = new Map<Paper, Entry>();
+  private nextDays = new Map<Day, Entry>();
   readonly active: ActiveRule[];
 
   constructor(readonly options: LintOptions = {}) {
     this.active = activeRules(options);
   }
 
-  private kept<T extends object>(map: WeakMap<T, Entry>, key: T, line: number, run: () => Finding[]): Finding[] {
-    const hit = map.get(key);
-    if (hit) {
-      const d = line - hit.line;
+  private kept<T>(map: Map<T, Entry>, next: Map<T, Entry>, key: T, line: number, run: () => Finding[]): Finding[] {
+    let entry = map.get(key);
+    if (entry) {
+      const d = line - entry.line;
       if (d !== 0) {
-        for (const f of hit.findings) shiftFinding(f, d);
-        hit.line = line;
+        for (const f of entry.findings) shiftFinding(f, d);
+        entry.line = line;
       }
-      return hit.findings;
+    } else {
+      entry = { line, findings: run().sort(compareFindings) };
     }
-    const findings = run().sort(compareFindings);
-    map.set(key, { line, findings });
-    return findings;
+    next.set(key, entry);
+    return entry.findings;
   }
 
   paper(paper: Paper): Finding[] {
-    return this.kept(this.papers, paper, paper.heading.line, () => lintPaper(paper, this.active));
+    return this.kept(this.papers, this.nextPapers, paper, paper.heading.line, () => lintPaper(paper, this.active));
   }
 
   day(day: Day): Finding[] {
-    return this.kept(this.days, day, day.heading.line, () => lintDay(day, this.active));
+    return this.kept(this.days, this.nextDays, day, day.heading.line, () => lintDay(day, this.active));
+  }
+
+  /** Ends a lint pass: what the pass did not ask for belongs to no current version. */
+  endPass(): void {
+    this.papers = this.nextPapers;
+    this.days = this.nextDays;
+    this.nextPapers = new Map();
+    this.nextDays = new Map();
   }
 }
 
@@ -141,6 +151,7 @@ export function lint(digest: Digest, options: LintOptions | BlockFindings = {}):
   for (const paper of allPapers(digest)) for (const f of kept.paper(paper)) inPapers.push(f);
   const others = lintDigestLevel(digest, kept.active);
   for (const day of digest.days) for (const f of kept.day(day)) others.push(f);
+  kept.endPass();
   if (others.length === 0) return inPapers;
   others.sort(compareFindings);
   const out: Finding[] = [];
