@@ -3,10 +3,10 @@
 // Run: npm run test:e2e (builds, packages, installs code-server on demand, then this file).
 // Every wait is on something appearing in the workbench, with a deadline; no sleeps.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CodeServer, Workbench, findLine, repoRoot, waitFor } from './harness';
+import { CodeServer, Workbench, findLine, repoRoot, resultsDir, waitFor } from './harness';
 
 const vsix = process.env.E2E_VSIX ?? join(repoRoot, 'dist', 'daily-papers-digest.vsix');
 const fixtures = join(repoRoot, 'test', 'fixtures');
@@ -25,6 +25,10 @@ describe('Daily Papers Digest in VS Code (code-server + Chromium)', () => {
 
   before(async () => {
     assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
+    // A failure picture from an earlier run would read as one of this run.
+    if (existsSync(resultsDir)) {
+      for (const f of readdirSync(resultsDir)) if (f.startsWith('failure-')) rmSync(join(resultsDir, f));
+    }
     server = await CodeServer.start({ vsix, label: 'ui-code-server', settings: { 'digest.trace.server': process.env.E2E_TRACE ?? 'off' } });
     workspace = server.dir('workspace');
     for (const name of [DEC04, DEC29, JAN11]) cpSync(join(fixtures, name), join(workspace, name));
