@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import {
   LanguageClient,
   TransportKind,
+  type DocumentSelector,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
@@ -20,6 +21,20 @@ export interface DigestExtensionApi {
   ready: Promise<void>;
 }
 
+/**
+ * With auto-detection on, every digest reaches the server as `digest-markdown`: Markdown and
+ * plain-text documents are left out, because a document switched to the digest language right
+ * after opening would otherwise be synced twice, and a pull for the first copy (cancelled by the
+ * switch) keeps the client from ever pulling the second. With it off, Markdown and plain-text files
+ * are sent too and the server checks those whose text is a digest.
+ */
+function documentSelector(): DocumentSelector {
+  const autoDetect = vscode.workspace.getConfiguration('digest').get<boolean>('autoDetect', true);
+  return autoDetect
+    ? [{ language: LANGUAGE_ID }]
+    : [{ language: LANGUAGE_ID }, { language: 'markdown' }, { language: 'plaintext' }];
+}
+
 function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -27,8 +42,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // Markdown and plain-text files are sent too: the server checks them when their text is a digest.
-    documentSelector: [{ language: LANGUAGE_ID }, { language: 'markdown' }, { language: 'plaintext' }],
+    documentSelector: documentSelector(),
     synchronize: { configurationSection: 'digest' },
     outputChannel: output,
     middleware: {
@@ -53,6 +67,15 @@ export function activate(context: vscode.ExtensionContext): DigestExtensionApi {
   registerPapersView(context, treeProvider);
   registerCommands(context, client, treeProvider, output);
   registerAutoDetect(context);
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration('digest.autoDetect')) return;
+      await ready.catch(() => undefined);
+      client.clientOptions.documentSelector = documentSelector();
+      await client.restart();
+      await treeProvider.refresh();
+    }),
+  );
   context.subscriptions.push(new DigestStatusBar(treeProvider));
 
   // Not awaited: activation returns at once and the server starts in the background.
