@@ -1,5 +1,20 @@
 import { lineRange } from './lines';
-import type { AuthorsLine } from './types';
+import type { Author, AuthorsLine, Range } from './types';
+
+/**
+ * One name of an Authors: line. Its comparison key is derived on demand: most names are only
+ * ever compared by the duplicate-author rule, once, so a parse does not pay for every key.
+ */
+class Name implements Author {
+  constructor(
+    readonly name: string,
+    readonly range: Range,
+  ) {}
+
+  get key(): string {
+    return authorKey(this.name);
+  }
+}
 
 const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
@@ -33,7 +48,7 @@ export function parseAuthors(s: string, at: number, endChar: number, line: numbe
       // `+` marks a truncated list; it is never a name, even misplaced before the end.
       if (name === '+') {
         if (comma === endChar) out.truncated = lineRange(line, a, b);
-      } else out.authors.push({ name, key: authorKey(name), range: lineRange(line, a, b) });
+      } else out.authors.push(new Name(name, lineRange(line, a, b)));
     }
     from = comma + 1;
   }
