@@ -5,6 +5,8 @@
  * `markdown` document holding them is checked too and the hard part reaches the rules.
  */
 
+import { rng } from './corpus';
+
 export interface Pathological {
   name: string;
   /** What the input is, for reports. */
@@ -33,17 +35,6 @@ function fill(unit: string, bytes: number): string {
   return unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
 }
 
-/** Same seeded generator as bench/corpus.ts (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Names in the 50,000-name line: 45,000 distinct, then 5,000 repeats of the first 5,000 (upper-cased, so they match only after case folding). */
 export const AUTHOR_NAMES = 50_000;
