@@ -27,8 +27,12 @@ function folderPaths(folders: readonly string[], log: Log): string[] {
   return out;
 }
 
+/** Files read at once: enough to keep the disk busy while the previous ones are parsed. */
+const READ_AHEAD = 8;
+
 /**
- * Reads every digest under the folders into the index. Awaits file I/O between files, so the
+ * Reads every digest under the folders into the index, a few reads in flight at a time. Each file
+ * is parsed and summarised on its own turn of the event loop, between awaits of file I/O, so the
  * server keeps answering requests (the first opened document does not wait for the scan).
  */
 export async function scanWorkspace(index: WorkspaceIndex, options: ScanOptions): Promise<void> {
@@ -38,13 +42,18 @@ export async function scanWorkspace(index: WorkspaceIndex, options: ScanOptions)
     paths.push(...(await findCandidates(root, matcher, options.log, options.cancelled)));
   }
   index.clearDisk();
+  let next = 0;
   let done = 0;
-  for (const path of paths) {
-    if (options.cancelled()) return;
-    const text = await readDigestFile(path, options.maxBytes, options.log);
-    if (text !== undefined) index.setDisk(pathToFileURL(path).href, text);
-    options.progress?.(++done, paths.length);
-  }
+  const reader = async (): Promise<void> => {
+    while (next < paths.length && !options.cancelled()) {
+      const path = paths[next++];
+      const text = await readDigestFile(path, options.maxBytes, options.log);
+      if (options.cancelled()) return;
+      if (text !== undefined) index.setDisk(pathToFileURL(path).href, text);
+      options.progress?.(++done, paths.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, paths.length) }, reader));
 }
 
 export type FileChange = 'created' | 'changed' | 'deleted';
