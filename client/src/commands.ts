@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { TreePaper } from '../../server/src/protocol';
+import { TreeFilesRequest, type TreePaper } from '../../server/src/protocol';
 import type { Node, PaperNode, PapersTreeProvider } from './views/papersTree';
 
 const ARXIV = 'https://arxiv.org';
@@ -46,10 +46,8 @@ async function fixAll(): Promise<void> {
   await vscode.workspace.applyEdit(edit);
 }
 
-async function lintWorkspace(tree: PapersTreeProvider): Promise<void> {
-  await tree.refresh();
-  const uris = new Set<string>();
-  for (const day of tree.data) for (const paper of day.papers) uris.add(paper.uri);
+async function lintWorkspace(client: LanguageClient): Promise<void> {
+  const uris = new Set((await client.sendRequest(TreeFilesRequest.type, {})).uris);
   if (uris.size === 0) {
     void vscode.window.showInformationMessage('Digest: no digest found in this workspace.');
     return;
@@ -118,7 +116,7 @@ export function registerCommands(
     await vscode.env.clipboard.writeText(`[${title}](${ARXIV}/abs/${paper.arxivId})`);
   });
   register('digest.fixAll', () => fixAll());
-  register('digest.lintWorkspace', () => lintWorkspace(tree));
+  register('digest.lintWorkspace', () => lintWorkspace(client));
   register('digest.restartServer', async () => {
     await client.restart();
     await tree.refresh();

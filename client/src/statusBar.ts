@@ -12,21 +12,27 @@ export class DigestStatusBar implements vscode.Disposable {
     this.item.name = 'Daily Papers Digest';
     this.item.command = 'workbench.actions.view.problems';
     this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      vscode.languages.onDidChangeDiagnostics(() => this.update()),
-      tree.onDidChangeTreeData(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
+      vscode.languages.onDidChangeDiagnostics(() => void this.update()),
+      tree.onDidChangeTreeData(() => void this.update()),
     );
-    this.update();
+    void this.update();
   }
 
-  private update(): void {
+  /** Bumped by each update: an answer from the server to an older one is dropped. */
+  private updates = 0;
+
+  private async update(): Promise<void> {
     const document = vscode.window.activeTextEditor?.document;
+    const update = ++this.updates;
     if (!document || document.languageId !== LANGUAGE_ID) {
       this.item.hide();
       return;
     }
+    const summary = await this.tree.fileSummary(document.uri.toString()).catch(() => null);
+    if (update !== this.updates) return;
     const problems = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'digest').length;
-    const papers = this.tree.fileSummary(document.uri.toString())?.papers;
+    const papers = summary?.papers;
     const paperText = papers === undefined ? '' : `${papers} ${papers === 1 ? 'paper' : 'papers'} · `;
     this.item.text = `$(book) ${paperText}${problems ? `$(warning) ${problems}` : '$(check) no problems'}`;
     this.item.tooltip = 'Daily Papers Digest: click to open the Problems panel';

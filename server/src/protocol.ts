@@ -29,15 +29,16 @@ export interface TreePaper {
   problems: ProblemCounts;
 }
 
+/** A day of the tree, without its papers: the client asks for those when it expands the day. */
 export interface TreeDay {
   /** `YYYY-MM-DD`. */
   date: string;
-  /** Papers of that date from every file, in file then document order. */
-  papers: TreePaper[];
-  /** Problems of the day's papers and of its heading(s). */
+  /** Papers of that date in every file. */
+  paperCount: number;
+  /** Of those, the papers matching the request's filter (all of them without a filter). */
+  matchCount: number;
+  /** Problems of the day's papers and of its heading(s), whatever the filter. */
   problems: ProblemCounts;
-  /** Where the day is written: one heading per file holding that date, in file order. */
-  headings: DayHeadingLocation[];
 }
 
 export interface DayHeadingLocation {
@@ -47,23 +48,88 @@ export interface DayHeadingLocation {
 }
 
 export interface TreeParams {
-  /** Reserved for paging; an empty object asks for everything. */
-  readonly _?: never;
+  /**
+   * Case-insensitive substring of a title, an author name or an arXiv id. With one, only days
+   * with a matching paper are listed, and a day's papers are the matching ones.
+   */
+  filter?: string;
 }
 
 export interface TreeResult {
-  /** Newest first. */
+  /** Newest first; with a filter, only days holding a matching paper. */
   days: TreeDay[];
+  /** Days in the workspace whatever the filter: tells "no digest" from "nothing matches". */
+  totalDays: number;
   /** True while the first workspace index is still being built. */
   indexing: boolean;
+}
+
+export interface TreeDayParams {
+  date: string;
+  /** The same filter as the tree request's. */
+  filter?: string;
+}
+
+export interface TreeDayResult {
+  date: string;
+  /** Papers of that date from every file (matching the filter), in file then document order. */
+  papers: TreePaper[];
+  /** Where the day is written: one heading per file holding that date, in file order. */
+  headings: DayHeadingLocation[];
+}
+
+export interface PaperAtParams {
+  uri: string;
+  /** A line of the file (0-based). */
+  line: number;
+}
+
+/** The paper whose block holds the line, with its day; null when the line is in none. */
+export type PaperAtResult = { date: string; paper: TreePaper } | null;
+
+export interface FileSummaryParams {
+  uri: string;
+}
+
+/** Papers (in dated days) and their problems in one indexed file; null when it has no paper. */
+export type FileSummaryResult = { papers: number; problems: ProblemCounts } | null;
+
+/** Files holding at least one dated day, by path. */
+export interface TreeFilesResult {
+  uris: string[];
 }
 
 /** The code action kind of "fix every fixable problem in the file" (`editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.digest';
 
+/** The days of the tree, with counts: what the view shows before any day is expanded. */
 export namespace TreeRequest {
   export const method = 'digest/tree' as const;
   export const type = new RequestType<TreeParams, TreeResult, void>(method);
+}
+
+/** The papers of one day, when the client expands it. */
+export namespace TreeDayRequest {
+  export const method = 'digest/treeDay' as const;
+  export const type = new RequestType<TreeDayParams, TreeDayResult, void>(method);
+}
+
+/** The paper under a cursor, for the view's follow-cursor. */
+export namespace PaperAtRequest {
+  export const method = 'digest/paperAt' as const;
+  export const type = new RequestType<PaperAtParams, PaperAtResult, void>(method);
+}
+
+/** Paper and problem counts of one file, for the status bar. */
+export namespace FileSummaryRequest {
+  export const method = 'digest/fileSummary' as const;
+  export const type = new RequestType<FileSummaryParams, FileSummaryResult, void>(method);
+}
+
+/** The files the tree shows, for "Lint Workspace". */
+export namespace TreeFilesRequest {
+  export const method = 'digest/treeFiles' as const;
+  export const type = new RequestType<Record<string, never>, TreeFilesResult, void>(method);
 }
 
 export interface IndexChangedParams {

@@ -23,10 +23,19 @@ import { DigestCache } from './model/cache';
 import type { TextChange } from './model/incremental';
 import { looksLikeDigest } from './model/parse';
 import type { Digest } from './model/types';
-import type { Finding } from './rules/types';
+import type { Finding, Severity } from './rules/types';
 import { FindingsCache } from './findingsCache';
+import { activeRules } from './lint';
 import { defaultSettings, maxBytes, readSettings, type Settings } from './settings';
-import { FIX_ALL_KIND, IndexChangedNotification, TreeRequest } from './protocol';
+import {
+  FIX_ALL_KIND,
+  FileSummaryRequest,
+  IndexChangedNotification,
+  PaperAtRequest,
+  TreeDayRequest,
+  TreeFilesRequest,
+  TreeRequest,
+} from './protocol';
 import { Cancelled } from './features/cancel';
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
@@ -36,9 +45,9 @@ import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
 import { papersByAuthor, references } from './features/references';
-import { tree } from './features/tree';
+import { fileSummary, paperAt, treeDay, treeDays, treeFiles, type SeverityOf } from './features/tree';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { WorkspaceIndex, type IndexedDoc } from './workspace/index';
+import { WorkspaceIndex } from './workspace/index';
 import { applyFileChange, scanWorkspace, type FileChange } from './workspace/scan';
 
 /** Documents with this language id are always checked; others only when their text is a digest. */
@@ -120,15 +129,12 @@ function diagnosticsOf(doc: TextDocument) {
   return toDiagnostics(doc.uri, doc.version, findingsOf(doc));
 }
 
-function indexDocs(): IndexedDoc[] {
-  return index.docs();
+/** Each active rule's severity under the current settings, for the tree's per-rule counts. */
+let severities = severityMap(settings);
+function severityMap(s: Settings): Map<string, Severity> {
+  return new Map(activeRules({ severities: s.severities }).map((a) => [a.rule.id, a.severity]));
 }
-
-function indexFindings(d: IndexedDoc): readonly Finding[] {
-  const open = documents.get(d.uri);
-  if (open && open.version === d.version) return findingsOf(open);
-  return findings.get(d.uri, d.version, d.digest);
-}
+const severityOf: SeverityOf = (rule) => severities.get(rule);
 
 // ---- diagnostics: pushed after a debounce, or pulled by clients that can -----------------------
 
@@ -213,7 +219,7 @@ function indexChanged(uri?: string): void {
 }
 
 function trackOpen(doc: TextDocument): void {
-  index.setOpen(doc.uri, doc.version, () => (isChecked(doc) ? modelOf(doc) : undefined));
+  index.setOpen(doc.uri, doc.version, () => (isChecked(doc) ? { digest: modelOf(doc), findings: findingsOf(doc) } : undefined));
 }
 
 async function scan(): Promise<void> {
@@ -221,13 +227,20 @@ async function scan(): Promise<void> {
   indexing = true;
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin('Indexing digests', 0, 'Looking for digest files', false);
+  let reported = -1;
   try {
     await scanWorkspace(index, {
       folders,
       files: settings.files,
       maxBytes: maxBytes(settings),
       log,
-      progress: (done, total) => progress.report(Math.floor((done * 100) / total), `${done}/${total} files`),
+      progress: (done, total) => {
+        // One report per percent, not one per file.
+        const percent = Math.floor((done * 100) / total);
+        if (percent === reported) return;
+        reported = percent;
+        progress.report(percent, `${done}/${total} files`);
+      },
       cancelled: () => run !== scanRun,
     });
   } catch (e) {
@@ -280,6 +293,8 @@ async function loadSettings(pushed?: unknown): Promise<void> {
   settings = readSettings(raw);
   settingsGeneration++;
   findings.setOptions({ severities: settings.severities });
+  severities = severityMap(settings);
+  index.invalidateOpen();
 }
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -426,23 +441,35 @@ connection.onHover((params) => {
   if (!hit) return null;
   return hover(hit.digest, params.position, {
     findings: findingsOf(hit.doc),
-    papersByAuthor: (key) => papersByAuthor(indexDocs(), key),
+    papersByAuthor: (key) => papersByAuthor(index.summaries(), key),
   });
 });
 
 connection.onReferences((params, token) => {
   const hit = checked(params.textDocument.uri);
-  return hit ? guardLong(token, () => references(hit.digest, params.position, indexDocs(), token)) : null;
+  return hit ? guardLong(token, () => references(hit.digest, params.position, index.summaries(), token)) : null;
 });
 
 connection.onCompletion((params, token) => {
   const hit = checked(params.textDocument.uri);
-  return hit ? guard(() => completion(hit.digest, params.position, indexDocs(), token)) : null;
+  return hit ? guard(() => completion(hit.digest, params.position, index.summaries(), token)) : null;
 });
 
-connection.onWorkspaceSymbol((params, token) => guardLong(token, () => workspaceSymbols(indexDocs(), params.query, token)));
+connection.onWorkspaceSymbol((params, token) => guardLong(token, () => workspaceSymbols(index.summaries(), params.query, token)));
 
-connection.onRequest(TreeRequest.type, (_params, token) => guardLong(token, () => tree(indexDocs(), indexFindings, indexing, token)));
+connection.onRequest(TreeRequest.type, (params, token) =>
+  guardLong(token, () => treeDays(index.summaries(), severityOf, indexing, params?.filter, token)),
+);
+
+connection.onRequest(TreeDayRequest.type, (params, token) =>
+  guardLong(token, () => treeDay(index.summaries(), severityOf, params.date, params.filter, token)),
+);
+
+connection.onRequest(PaperAtRequest.type, (params) => paperAt(index.summary(params.uri), severityOf, params.line));
+
+connection.onRequest(FileSummaryRequest.type, (params) => fileSummary(index.summary(params.uri), severityOf));
+
+connection.onRequest(TreeFilesRequest.type, () => treeFiles(index.summaries()));
 
 documents.listen(connection);
 connection.listen();

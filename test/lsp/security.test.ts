@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { CompletionList, DocumentLink, DocumentSymbol, Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
 import { escapeMarkdown } from '../../server/src/features/markdown';
-import type { TreeResult } from '../../server/src/protocol';
+import type { TreeDayResult, TreeResult } from '../../server/src/protocol';
 import { LspClient, ROOT, tempWorkspace } from './harness';
 
 // ---- a small Markdown link checker -------------------------------------------------------------
@@ -301,7 +301,9 @@ describe('hostile titles and authors over the real server', () => {
   it('the tree carries titles and authors as written, safe once escaped the way the client does', async () => {
     const t: TreeResult = await client.request('digest/tree', {});
     assertUntrusted(t, 'tree');
-    const papers = t.days.flatMap((d) => d.papers);
+    const days: TreeDayResult[] = await Promise.all(t.days.map((d) => client.request('digest/treeDay', { date: d.date })));
+    assertUntrusted(days, 'tree days');
+    const papers = days.flatMap((d) => d.papers);
     assert.deepEqual(papers.slice(0, TITLES.length).map((p) => p.title), TITLES);
     for (const p of papers) {
       if (p.authors.length) assert.deepEqual(p.authors, AUTHORS);

@@ -4,8 +4,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, type CompletionList, type Location, type SymbolInformation } from 'vscode-languageserver-protocol';
-import type { TreeResult } from '../../server/src/protocol';
-import { FIXTURES, LspClient, tempWorkspace } from './harness';
+import type { FileSummaryResult, PaperAtResult, TreeDayResult, TreeFilesResult, TreeResult } from '../../server/src/protocol';
+import { FIXTURE_NAMES, FIXTURES, LspClient, tempWorkspace } from './harness';
 
 const text = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
@@ -47,7 +47,8 @@ const dates = (t: TreeResult) => t.days.map((d) => d.date);
 describe('workspace index (VS Code-like client)', () => {
   const ws = workspace();
   let client: LspClient;
-  const tree = (): Promise<TreeResult> => client.request('digest/tree', {});
+  const tree = (filter?: string): Promise<TreeResult> => client.request('digest/tree', filter === undefined ? {} : { filter });
+  const day = (date: string, filter?: string): Promise<TreeDayResult> => client.request('digest/treeDay', { date, filter });
 
   before(async () => {
     client = await LspClient.start({ vscodeLike: true, folders: [ws.dir] });
@@ -80,17 +81,22 @@ describe('workspace index (VS Code-like client)', () => {
   it('serves the tree of every digest on disk, newest day first', async () => {
     const t = await tree();
     assert.equal(t.indexing, false);
+    assert.equal(t.totalDays, 4);
     assert.deepEqual(dates(t), ['2024-02-02', '2024-01-11', '2023-12-29', '2023-12-04']);
     assert.deepEqual(
-      t.days.map((d) => [d.papers.length, d.problems]),
+      t.days.map((d) => [d.paperCount, d.matchCount, d.problems]),
       [
-        [1, { errors: 0, warnings: 0, information: 0 }],
-        [7, { errors: 0, warnings: 45, information: 0 }],
-        [19, { errors: 0, warnings: 6, information: 0 }],
-        [18, { errors: 9, warnings: 18, information: 0 }],
+        [1, 1, { errors: 0, warnings: 0, information: 0 }],
+        [7, 7, { errors: 0, warnings: 45, information: 0 }],
+        [19, 19, { errors: 0, warnings: 6, information: 0 }],
+        [18, 18, { errors: 9, warnings: 18, information: 0 }],
       ],
     );
-    assert.deepEqual(t.days[0].papers[0], {
+    // The days come without their papers: those are asked for per day.
+    assert.deepEqual(Object.keys(t.days[0]).sort(), ['date', 'matchCount', 'paperCount', 'problems']);
+    const feb = await day('2024-02-02');
+    assert.equal(feb.date, '2024-02-02');
+    assert.deepEqual(feb.papers[0], {
       uri: ws.uri('sub/extra.txt'),
       title: 'An Extra Paper',
       arxivId: '2402.00002',
@@ -101,8 +107,9 @@ describe('workspace index (VS Code-like client)', () => {
       headingRange: { start: { line: 2, character: 0 }, end: { line: 2, character: 54 } },
       problems: { errors: 0, warnings: 0, information: 0 },
     });
-    assert.deepEqual(t.days[0].headings, [{ uri: ws.uri('sub/extra.txt'), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 28 } } }]);
-    const jan = t.days[1];
+    assert.deepEqual(feb.headings, [{ uri: ws.uri('sub/extra.txt'), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 28 } } }]);
+    const jan = await day('2024-01-11');
+    assert.equal(jan.papers.length, t.days[1].paperCount);
     assert.deepEqual(
       jan.papers.map((p) => [p.votes, p.arxivId, p.problems.warnings]),
       [
@@ -115,9 +122,60 @@ describe('workspace index (VS Code-like client)', () => {
         [5, '2401.05293', 4],
       ],
     );
-    const dec04 = t.days[3].papers;
+    const dec04 = (await day('2023-12-04')).papers;
+    assert.equal(dec04.length, 18);
     assert.equal(dec04[0].votes, undefined);
     assert.deepEqual(dec04[1].problems, { errors: 1, warnings: 1, information: 0 });
+  });
+
+  it('filters days and their papers on the server by title, author or arXiv id', async () => {
+    const ren = await tree('  JIAWEI ren ');
+    assert.equal(ren.totalDays, 4, 'the days of the workspace, whatever the filter');
+    assert.deepEqual(
+      ren.days.map((d) => [d.date, d.matchCount, d.paperCount]),
+      [
+        ['2024-02-02', 1, 1],
+        ['2023-12-29', 2, 19],
+      ],
+    );
+    assert.deepEqual(ren.days[1].problems, { errors: 0, warnings: 6, information: 0 }, 'the whole day\'s problems');
+    const dec29 = await day('2023-12-29', 'jiawei ren');
+    assert.deepEqual(dec29.papers.map((p) => p.arxivId), ['2312.17142', '2312.17135']);
+    assert.equal(dec29.headings.length, 1);
+    assert.deepEqual((await tree('2401.05252')).days.map((d) => [d.date, d.matchCount]), [['2024-01-11', 1]]);
+    const mamba = await tree('mamba');
+    assert.deepEqual(mamba.days.map((d) => d.matchCount), [1]);
+    assert.deepEqual((await day(mamba.days[0].date, 'mamba')).papers.map((p) => p.title), ['Mamba: Linear-Time Sequence Modeling with Selective State Spaces']);
+    const none = await tree('no such paper');
+    assert.deepEqual([none.days, none.totalDays], [[], 4]);
+    assert.deepEqual(await day('1999-01-01'), { date: '1999-01-01', papers: [], headings: [] });
+  });
+
+  it('answers the paper under a line, for following the cursor', async () => {
+    const uri = ws.uri('daily-papers-2024-01-11.md');
+    const first = (await day('2024-01-11')).papers[0];
+    const at = (line: number): Promise<PaperAtResult> => client.request('digest/paperAt', { uri, line });
+    assert.deepEqual(await at(first.headingRange.start.line), { date: '2024-01-11', paper: first });
+    assert.deepEqual(await at(first.range.end.line), { date: '2024-01-11', paper: first });
+    assert.equal(await at(0), null, 'the day heading is in no paper');
+    assert.equal(await client.request('digest/paperAt', { uri: ws.uri('notes.md'), line: 0 }), null);
+  });
+
+  it('summarises one file for the status bar', async () => {
+    const summary = (name: string): Promise<FileSummaryResult> => client.request('digest/fileSummary', { uri: ws.uri(name) });
+    assert.deepEqual(await summary('daily-papers-2024-01-11.md'), { papers: 7, problems: { errors: 0, warnings: 45, information: 0 } });
+    assert.deepEqual(await summary('sub/extra.txt'), { papers: 1, problems: { errors: 0, warnings: 0, information: 0 } });
+    assert.equal(await summary('notes.md'), null, 'not a digest');
+  });
+
+  it('lists the files the tree shows, by path', async () => {
+    const files: TreeFilesResult = await client.request('digest/treeFiles', {});
+    assert.deepEqual(files.uris, [
+      ws.uri('daily-papers-2023-12-04.md'),
+      ws.uri('daily-papers-2023-12-29.md'),
+      ws.uri('daily-papers-2024-01-11.md'),
+      ws.uri('sub/extra.txt'),
+    ]);
   });
 
   it('finds papers by title, arXiv id or author across the workspace', async () => {
@@ -143,6 +201,7 @@ describe('workspace index (VS Code-like client)', () => {
     for (const [method, params] of [
       ['workspace/symbol', { query: 'a' }],
       ['digest/tree', {}],
+      ['digest/treeDay', { date: '2024-01-11' }],
     ] as const) {
       // The cancel notification can reach the server a read after the request on a loaded
       // machine; a server that honours cancellation answers -32800 to most of ten attempts,
@@ -208,11 +267,11 @@ describe('workspace index (VS Code-like client)', () => {
     const since = client.mark();
     await client.open(uri, EXTRA.replace('An Extra Paper', 'Edited, Unsaved'));
     await client.waitFor('digest/indexChanged', (p) => p.uris.includes(uri), since);
-    assert.equal((await tree()).days[0].papers[0].title, 'Edited, Unsaved');
+    assert.equal((await day('2024-02-02')).papers[0].title, 'Edited, Unsaved');
     const closed = client.mark();
     await client.close(uri);
     await client.waitFor('digest/indexChanged', (p) => p.uris.includes(uri), closed);
-    assert.equal((await tree()).days[0].papers[0].title, 'An Extra Paper');
+    assert.equal((await day('2024-02-02')).papers[0].title, 'An Extra Paper');
   });
 
   it('follows files created, changed and deleted on disk', async () => {
@@ -258,6 +317,40 @@ describe('workspace index follows digest.files', () => {
       watchers: [{ globPattern: { baseUri: pathToFileURL(ws.dir).href, pattern: 'sub/*.txt' } }],
     });
     assert.ok(client.messages.slice(since).some((m) => m.method === 'request:client/unregisterCapability'), 'the old watcher goes');
+  });
+});
+
+describe('workspace index follows rule settings', () => {
+  const ws = workspace();
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ vscodeLike: true, folders: [ws.dir] });
+    await client.indexed();
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+    ws.dispose();
+  });
+
+  it('counts problems of files on disk under the new severities, without reading them again, as their diagnostics do', async () => {
+    client.settings = { validation: { debounceMs: 0 }, rules: { 'duplicate-author': 'error', 'missing-media': 'off', 'votes-out-of-order': 'warning' } };
+    const since = client.mark();
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor('digest/indexChanged', () => true, since);
+    assert.ok(!client.messages.slice(since).some((m) => m.method === '$/progress'), 'no rescan');
+    const t: TreeResult = await client.request('digest/tree', {});
+    const fromTree = Object.fromEntries(t.days.map((d) => [d.date, d.problems]));
+    // Each fixture holds one day, from its first line: all its diagnostics are that day's.
+    for (const name of FIXTURE_NAMES) {
+      const uri = ws.uri(name);
+      await client.open(uri, text(name));
+      const ds = await client.diagnostics(uri);
+      const count = (severity: number) => ds.filter((d) => d.severity === severity).length;
+      const date = /\d{4}-\d{2}-\d{2}/.exec(name)![0];
+      assert.deepEqual(fromTree[date], { errors: count(1), warnings: count(2), information: count(3) }, name);
+      await client.close(uri);
+    }
+    assert.ok(fromTree['2024-01-11'].errors > 0, 'duplicate-author now counts as an error');
   });
 });
 

@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  FileSummaryRequest,
   IndexChangedNotification,
+  PaperAtRequest,
+  TreeDayRequest,
   TreeRequest,
+  type FileSummaryResult,
   type TreeDay,
   type TreePaper,
+  type TreeResult,
 } from '../../../server/src/protocol';
 import { dayIcon, paperTooltip, problemTotal } from './render';
 
@@ -13,7 +18,11 @@ export type SortMode = 'votes' | 'order';
 export interface DayNode {
   kind: 'day';
   day: TreeDay;
-  papers: PaperNode[];
+  /** The day's papers in document order, once the server sent them. */
+  loaded?: PaperNode[];
+  /** The same papers in the current sort. */
+  papers?: PaperNode[];
+  loading?: Promise<PaperNode[]>;
 }
 
 export interface PaperNode {
@@ -28,9 +37,16 @@ export type ViewState = 'indexing' | 'empty' | 'filteredEmpty' | 'ready';
 
 const SORT_KEY = 'dailyPapers.sort';
 
+/** A paper row's id: its file and heading line. */
+export function paperId(paper: TreePaper): string {
+  return `paper:${paper.uri}#${paper.headingRange.start.line}`;
+}
+
 /**
- * The Daily Papers tree: renders the server's `digest/tree` answer and never parses a digest.
- * Sorting and filtering work on that answer; navigation uses the ranges the server sent.
+ * The Daily Papers tree: renders what the server sends and never parses a digest. `digest/tree`
+ * gives the days with their counts (filtered on the server); a day's papers come from
+ * `digest/treeDay` when the day is expanded. Sorting reorders the papers the server sent;
+ * navigation uses the ranges it sent.
  */
 export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -39,10 +55,13 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   readonly onDidChangeState = this.stateChanged.event;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.stateChanged];
 
-  private days: TreeDay[] = [];
+  private result: TreeResult | undefined;
+  /** The filter the shown days were asked with: their papers are asked with it too. */
+  private shownFilter = '';
   private nodes: DayNode[] = [];
-  private loaded = false;
   private pending: Promise<void> | undefined;
+  /** Set when the tree must be asked again; a request in flight asks once more when it ends. */
+  private stale = false;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   sort: SortMode;
   filter = '';
@@ -63,15 +82,15 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   }
 
   get state(): ViewState {
-    if (!this.loaded) return 'indexing';
-    if (this.days.length === 0) return 'empty';
+    if (!this.result || (this.result.indexing && this.result.totalDays === 0)) return 'indexing';
+    if (this.result.totalDays === 0) return 'empty';
     if (this.nodes.length === 0) return 'filteredEmpty';
     return 'ready';
   }
 
-  /** The last tree the server sent, unfiltered. */
-  get data(): readonly TreeDay[] {
-    return this.days;
+  /** True until the server has built its first index. */
+  get indexing(): boolean {
+    return this.result?.indexing ?? true;
   }
 
   get roots(): readonly DayNode[] {
@@ -83,14 +102,17 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     this.refreshTimer = setTimeout(() => void this.refresh(), 150);
   }
 
-  /** Asks the server for the tree; concurrent calls share one request. */
+  /** Asks the server for the days; calls during a request share it and ask once more after. */
   refresh(): Promise<void> {
+    this.stale = true;
     this.pending ??= (async () => {
       try {
-        const result = await this.client.sendRequest(TreeRequest.type, {});
-        this.days = result.days;
-        this.loaded = true;
-        this.rebuild();
+        while (this.stale) {
+          this.stale = false;
+          const filter = this.filter;
+          const result = await this.client.sendRequest(TreeRequest.type, filter ? { filter } : {});
+          if (filter === this.filter) this.apply(result, filter);
+        }
       } finally {
         this.pending = undefined;
       }
@@ -98,45 +120,54 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     return this.pending;
   }
 
-  setSort(mode: SortMode): void {
-    this.sort = mode;
-    void this.memento.update(SORT_KEY, mode);
-    this.rebuild();
-  }
-
-  setFilter(text: string): void {
-    this.filter = text.trim();
-    this.rebuild();
-  }
-
-  private matches(paper: TreePaper, needle: string): boolean {
-    if (!needle) return true;
-    if (paper.title.toLowerCase().includes(needle)) return true;
-    if (paper.arxivId?.toLowerCase().includes(needle)) return true;
-    return paper.authors.some((a) => a.toLowerCase().includes(needle));
-  }
-
-  private rebuild(): void {
-    const needle = this.filter.toLowerCase();
-    const out: DayNode[] = [];
-    for (const day of this.days) {
-      const node: DayNode = { kind: 'day', day, papers: [] };
-      const papers = day.papers.filter((p) => this.matches(p, needle));
-      if (this.sort === 'votes') {
-        // Stable: equal votes keep document order; papers without a count go last.
-        papers.sort((a, b) => (b.votes ?? -1) - (a.votes ?? -1));
-      }
-      node.papers = papers.map((paper) => ({ kind: 'paper', paper, parent: node }));
-      if (node.papers.length > 0 || !needle) out.push(node);
-    }
-    this.nodes = out;
+  private apply(result: TreeResult, filter: string): void {
+    this.result = result;
+    this.shownFilter = filter;
+    // Papers are asked for again as days are expanded: VS Code keeps expansion by the items' ids.
+    this.nodes = result.days.map((day) => ({ kind: 'day', day }));
     this.changed.fire(undefined);
     this.stateChanged.fire(this.state);
   }
 
-  getChildren(node?: Node): Node[] {
+  setSort(mode: SortMode): void {
+    this.sort = mode;
+    void this.memento.update(SORT_KEY, mode);
+    for (const node of this.nodes) if (node.loaded) node.papers = this.sorted(node.loaded);
+    this.changed.fire(undefined);
+    this.stateChanged.fire(this.state);
+  }
+
+  setFilter(text: string): Promise<void> {
+    this.filter = text.trim();
+    this.stateChanged.fire(this.state);
+    return this.refresh();
+  }
+
+  private sorted(papers: PaperNode[]): PaperNode[] {
+    if (this.sort === 'order') return papers;
+    // Stable: equal votes keep document order; papers without a count go last.
+    return [...papers].sort((a, b) => (b.paper.votes ?? -1) - (a.paper.votes ?? -1));
+  }
+
+  private loadDay(node: DayNode): Promise<PaperNode[]> {
+    node.loading ??= (async () => {
+      const filter = this.shownFilter;
+      try {
+        const result = await this.client.sendRequest(TreeDayRequest.type, filter ? { date: node.day.date, filter } : { date: node.day.date });
+        node.loaded = result.papers.map((paper) => ({ kind: 'paper', paper, parent: node }));
+        node.papers = this.sorted(node.loaded);
+        return node.papers;
+      } finally {
+        node.loading = undefined;
+      }
+    })();
+    return node.loading;
+  }
+
+  getChildren(node?: Node): Node[] | Promise<Node[]> {
     if (!node) return this.nodes;
-    return node.kind === 'day' ? node.papers : [];
+    if (node.kind === 'paper') return [];
+    return node.papers ?? this.loadDay(node);
   }
 
   getParent(node: Node): Node | undefined {
@@ -145,20 +176,19 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'day') {
-      const count = node.papers.length;
-      const total = node.day.papers.length;
-      const item = new vscode.TreeItem(node.day.date, vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `day:${node.day.date}`;
+      const { date, matchCount: count, paperCount: total } = node.day;
+      const item = new vscode.TreeItem(date, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `day:${date}`;
       item.description = count === total ? `${total} ${total === 1 ? 'paper' : 'papers'}` : `${count} of ${total} papers`;
       item.iconPath = dayIcon(node.day);
       item.contextValue = 'day';
       const problems = problemTotal(node.day.problems);
-      item.tooltip = problems ? `${node.day.date}: ${problems} ${problems === 1 ? 'problem' : 'problems'}` : node.day.date;
+      item.tooltip = problems ? `${date}: ${problems} ${problems === 1 ? 'problem' : 'problems'}` : date;
       return item;
     }
     const { paper } = node;
     const item = new vscode.TreeItem(paper.title || '(untitled paper)', vscode.TreeItemCollapsibleState.None);
-    item.id = `paper:${paper.uri}#${paper.headingRange.start.line}`;
+    item.id = paperId(paper);
     item.description = paper.votes === undefined ? '▲ ?' : `▲ ${paper.votes}`;
     item.tooltip = paperTooltip(paper);
     item.contextValue = 'paper';
@@ -167,31 +197,19 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     return item;
   }
 
-  /** The paper node whose block holds the given line of the given file, if any. */
-  findPaper(uri: string, line: number): PaperNode | undefined {
-    for (const day of this.nodes) {
-      for (const node of day.papers) {
-        const { paper } = node;
-        if (paper.uri === uri && paper.range.start.line <= line && line <= paper.range.end.line) return node;
-      }
-    }
-    return undefined;
+  /** The shown paper node whose block holds the given line of the given file, if any. */
+  async findPaper(uri: string, line: number): Promise<PaperNode | undefined> {
+    const hit = await this.client.sendRequest(PaperAtRequest.type, { uri, line });
+    const day = hit ? this.nodes.find((d) => d.day.date === hit.date) : undefined;
+    if (!hit || !day) return undefined;
+    const id = paperId(hit.paper);
+    const papers = day.papers ?? (await this.loadDay(day));
+    return papers.find((p) => paperId(p.paper) === id);
   }
 
   /** Papers and problems of one file, for the status bar. */
-  fileSummary(uri: string): { papers: number; problems: number } | undefined {
-    let papers = 0;
-    let problems = 0;
-    let found = false;
-    for (const day of this.days) {
-      for (const paper of day.papers) {
-        if (paper.uri !== uri) continue;
-        found = true;
-        papers++;
-        problems += problemTotal(paper.problems);
-      }
-    }
-    return found ? { papers, problems } : undefined;
+  fileSummary(uri: string): Promise<FileSummaryResult> {
+    return this.client.sendRequest(FileSummaryRequest.type, { uri });
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Node, PapersTreeProvider } from './papersTree';
+import { paperId, type Node, type PapersTreeProvider } from './papersTree';
 
 export const VIEW_ID = 'dailyPapers.papers';
 
@@ -17,11 +17,11 @@ export function registerPapersView(context: vscode.ExtensionContext, provider: P
   syncContext();
   context.subscriptions.push(provider.onDidChangeState(syncContext));
 
-  // Progress in the view while the first index is built.
+  // Progress in the view until the server has built its first index.
   void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => new Promise<void>((resolve) => {
-    if (provider.state !== 'indexing') return resolve();
-    const sub = provider.onDidChangeState((state) => {
-      if (state !== 'indexing') {
+    if (!provider.indexing) return resolve();
+    const sub = provider.onDidChangeState(() => {
+      if (!provider.indexing) {
         sub.dispose();
         resolve();
       }
@@ -29,17 +29,22 @@ export function registerPapersView(context: vscode.ExtensionContext, provider: P
     context.subscriptions.push(sub);
   }));
 
-  const follow = (editor: vscode.TextEditor | undefined) => {
+  // The server answers which paper is under the cursor; only the answer to the latest move counts.
+  let moves = 0;
+  const follow = async (editor: vscode.TextEditor | undefined) => {
     if (!editor || !view.visible) return;
     if (!vscode.workspace.getConfiguration('digest', editor.document.uri).get<boolean>('tree.followCursor', true)) return;
-    const node = provider.findPaper(editor.document.uri.toString(), editor.selection.active.line);
-    if (node && !(view.selection.length === 1 && view.selection[0] === node)) {
+    const move = ++moves;
+    const node = await provider.findPaper(editor.document.uri.toString(), editor.selection.active.line).catch(() => undefined);
+    if (move !== moves || !node) return;
+    const selected = view.selection.length === 1 ? view.selection[0] : undefined;
+    if (!(selected?.kind === 'paper' && paperId(selected.paper) === paperId(node.paper))) {
       void view.reveal(node, { select: true, focus: false, expand: false });
     }
   };
   context.subscriptions.push(
-    vscode.window.onDidChangeTextEditorSelection((e) => follow(e.textEditor)),
-    vscode.window.onDidChangeActiveTextEditor(follow),
+    vscode.window.onDidChangeTextEditorSelection((e) => void follow(e.textEditor)),
+    vscode.window.onDidChangeActiveTextEditor((e) => void follow(e)),
   );
   return view;
 }

@@ -1,8 +1,7 @@
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import { authorKey } from '../model/authors';
 import type { Digest, Position } from '../model/types';
-import { papersWithDays } from '../lookup';
-import type { IndexedDoc } from '../workspace/index';
+import { papersOf, type FileSummary } from '../workspace/summary';
 import { check, type Cancel } from './cancel';
 import { plural } from './paperText';
 
@@ -14,7 +13,7 @@ const TEXT = 1;
  * already on the line, replacing the partial name before the cursor. The raw line is read (not the
  * parsed model) because the line being typed may not parse as an authors line yet.
  */
-export function completion(digest: Digest, pos: Position, docs: readonly IndexedDoc[], token?: Cancel): CompletionList | null {
+export function completion(digest: Digest, pos: Position, files: readonly FileSummary[], token?: Cancel): CompletionList | null {
   if (pos.line >= digest.lineStarts.length) return null;
   const line = digest.text.slice(digest.lineStarts[pos.line], digest.lineEnds[pos.line]);
   const head = AUTHORS.exec(line);
@@ -33,13 +32,12 @@ export function completion(digest: Digest, pos: Position, docs: readonly Indexed
   onLine.delete(typed);
 
   const counts = new Map<string, { name: string; papers: number }>();
-  for (const doc of docs) {
+  for (const file of files) {
     check(token);
-    for (const { paper } of papersWithDays(doc.digest)) {
-      const seen = new Set<string>();
-      for (const a of paper.authors.flatMap((l) => l.authors)) {
-        if (seen.has(a.key) || onLine.has(a.key)) continue;
-        seen.add(a.key);
+    for (const { paper } of papersOf(file)) {
+      // A summary's authors are unique by key already.
+      for (const a of paper.authors) {
+        if (onLine.has(a.key)) continue;
         const known = counts.get(a.key);
         if (known) known.papers++;
         else counts.set(a.key, { name: a.name, papers: 1 });

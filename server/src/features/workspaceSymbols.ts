@@ -1,8 +1,6 @@
 import type { SymbolInformation } from 'vscode-languageserver-types';
-import { papersWithDays } from '../lookup';
-import type { IndexedDoc } from '../workspace/index';
+import { papersOf, type FileSummary } from '../workspace/summary';
 import { check, type Cancel } from './cancel';
-import { dayLabel, paperTitle } from './paperText';
 
 const CLASS = 5;
 /** Enough for a picker; a longer query narrows it. */
@@ -13,26 +11,26 @@ export const MAX_SYMBOLS = 1000;
  * names the day, and the author when that is what matched, so a client filtering the results
  * itself still sees why a paper is there.
  */
-export function workspaceSymbols(docs: readonly IndexedDoc[], query: string, token?: Cancel): SymbolInformation[] {
+export function workspaceSymbols(files: readonly FileSummary[], query: string, token?: Cancel): SymbolInformation[] {
   const q = query.trim().toLowerCase();
   const out: SymbolInformation[] = [];
-  for (const doc of docs) {
+  for (const file of files) {
     check(token);
-    for (const { paper, day } of papersWithDays(doc.digest)) {
-      const title = paperTitle(paper);
-      const id = paper.heading.arxiv?.id ?? '';
+    for (const { paper, day } of papersOf(file)) {
+      const title = paper.title;
+      const id = paper.arxivId ?? '';
       let author: string | undefined;
       const matched =
         !q ||
         title.toLowerCase().includes(q) ||
         id.includes(q) ||
-        (author = paper.authors.flatMap((l) => l.authors).find((a) => a.key.includes(q))?.name) !== undefined;
+        (author = paper.authors.find((a) => a.key.includes(q))?.name) !== undefined;
       if (!matched) continue;
-      const container = [day ? dayLabel(day) : undefined, id || undefined, author].filter(Boolean).join(' · ');
+      const container = [day?.label, id || undefined, author].filter(Boolean).join(' · ');
       out.push({
         name: title,
         kind: CLASS,
-        location: { uri: doc.uri, range: paper.heading.title?.range ?? paper.heading.range },
+        location: { uri: file.uri, range: paper.titleRange ?? paper.headingRange },
         containerName: container,
       });
       if (out.length >= MAX_SYMBOLS) return out;

@@ -1,20 +1,23 @@
 import { fileURLToPath } from 'node:url';
+import { lint } from '../lint';
 import { parse } from '../model/parse';
 import type { Digest } from '../model/types';
+import type { Finding } from '../rules/types';
+import { StringPool, summarize, type FileSummary } from './summary';
 
-/** A digest the workspace features read: an open document's current model or a file's from disk. */
-export interface IndexedDoc {
-  uri: string;
-  /** Document version when open; a negative, decreasing number for each read from disk. */
-  version: number;
+/** An open document's current model with the findings of its version. */
+export interface OpenSource {
   digest: Digest;
+  findings: readonly Finding[];
 }
 
 interface OpenEntry {
   uri: string;
   version: number;
-  /** The model of this version, or undefined when the text is not (no longer) a digest. */
-  model: () => Digest | undefined;
+  /** The model and findings of this version, or undefined when the text is not (no longer) a digest. */
+  source: () => OpenSource | undefined;
+  /** Made from `source` on first use; dropped with the entry (a new version) or by invalidateOpen. */
+  summary?: FileSummary | null;
 }
 
 /** Compares file URIs by path, so `file:///a%20b.md` from a client equals ours for `/a b.md`. */
@@ -27,55 +30,88 @@ export function uriKey(uri: string): string {
   }
 }
 
+const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * Every digest of the workspace folders, open or not. Files read from disk are parsed once per
- * read; open documents are held as a lazy model from the document cache, and their text wins over
- * the disk for as long as they are open.
+ * Every digest of the workspace folders, open or not, as summaries (workspace/summary.ts). A file
+ * read from disk is parsed and linted once per read, with every rule at its default severity (the
+ * tree applies the settings' severities to per-rule counts), and only its summary is kept. Open
+ * documents are summarised from the document cache's model and findings, once per version, and
+ * win over the disk for as long as they are open.
  */
 export class WorkspaceIndex {
-  private readonly disk = new Map<string, IndexedDoc>();
+  private readonly disk = new Map<string, FileSummary>();
   private readonly open = new Map<string, OpenEntry>();
-  private nextDiskVersion = -1;
+  private readonly pool = new StringPool();
+  /** The disk summaries sorted by path, rebuilt after a change. */
+  private sorted: [string, FileSummary][] | undefined;
 
   setDisk(uri: string, text: string): void {
-    this.disk.set(uriKey(uri), { uri, version: this.nextDiskVersion--, digest: parse(text) });
+    const digest = parse(text);
+    this.disk.set(uriKey(uri), summarize(uri, digest, lint(digest), this.pool));
+    this.sorted = undefined;
   }
 
   /** Forgets a file, or every file under a folder (a deleted folder sends one event). */
   removeDisk(uri: string): boolean {
     const key = uriKey(uri);
     let removed = this.disk.delete(key);
+    const folder = key.endsWith('/') ? key : key + '/';
     for (const k of [...this.disk.keys()]) {
-      if (k.startsWith(key.endsWith('/') ? key : key + '/')) removed = this.disk.delete(k) || removed;
+      if (k.startsWith(folder)) removed = this.disk.delete(k) || removed;
     }
+    if (removed) this.sorted = undefined;
     return removed;
   }
 
   clearDisk(): void {
     this.disk.clear();
+    this.pool.clear();
+    this.sorted = undefined;
   }
 
   hasDisk(uri: string): boolean {
     return this.disk.has(uriKey(uri));
   }
 
-  setOpen(uri: string, version: number, model: () => Digest | undefined): void {
-    this.open.set(uriKey(uri), { uri, version, model });
+  setOpen(uri: string, version: number, source: () => OpenSource | undefined): void {
+    this.open.set(uriKey(uri), { uri, version, source });
   }
 
   closeOpen(uri: string): void {
     this.open.delete(uriKey(uri));
   }
 
-  /** The digests to show, open documents first (in opening order), then files on disk by path. */
-  docs(): IndexedDoc[] {
-    const out: IndexedDoc[] = [];
-    for (const entry of this.open.values()) {
-      const digest = entry.model();
-      if (digest) out.push({ uri: entry.uri, version: entry.version, digest });
+  /** Open summaries are made again on next use: their findings follow the settings. */
+  invalidateOpen(): void {
+    for (const entry of this.open.values()) entry.summary = undefined;
+  }
+
+  private openSummary(entry: OpenEntry): FileSummary | undefined {
+    if (entry.summary === undefined) {
+      const source = entry.source();
+      // Open documents are few and short-lived: their strings need no pooling.
+      entry.summary = source ? summarize(entry.uri, source.digest, source.findings, new StringPool()) : null;
     }
-    const disk = [...this.disk.entries()].filter(([k]) => !this.open.has(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [, doc] of disk) out.push(doc);
+    return entry.summary ?? undefined;
+  }
+
+  /** The digests to show, open documents first (in opening order), then files on disk by path. */
+  summaries(): FileSummary[] {
+    const out: FileSummary[] = [];
+    for (const entry of this.open.values()) {
+      const summary = this.openSummary(entry);
+      if (summary) out.push(summary);
+    }
+    this.sorted ??= [...this.disk.entries()].sort(byKey);
+    for (const [key, summary] of this.sorted) if (!this.open.has(key)) out.push(summary);
     return out;
+  }
+
+  /** The summary of one file: its open document's when open, else its disk one. */
+  summary(uri: string): FileSummary | undefined {
+    const key = uriKey(uri);
+    const entry = this.open.get(key);
+    return entry ? this.openSummary(entry) : this.disk.get(key);
   }
 }
