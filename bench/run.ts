@@ -16,7 +16,7 @@ import { lint } from '../server/src/lint';
 import { DigestCache } from '../server/src/model/cache';
 import { FindingsCache } from '../server/src/findingsCache';
 import { toDiagnostics } from '../server/src/features/diagnostics';
-import { TreeRequest, type TreeResult } from '../server/src/protocol';
+import { TreeDayRequest, TreeRequest, type TreeDayResult, type TreeResult } from '../server/src/protocol';
 import { installVscodeStub } from './vscode-stub';
 
 const ROOT = join(__dirname, '..');
@@ -128,7 +128,12 @@ function benchKeystroke() {
   };
 }
 
-/** A cold `node dist/server.js --stdio` indexing 1,300 day files until the tree answers. */
+/**
+ * A cold `node dist/server.js --stdio` indexing 1,300 day files until the tree answers. "The tree"
+ * is what the view waits for before it shows something useful: `digest/tree` (the days with their
+ * counts) then `digest/treeDay` for the newest day (its papers, as when that day is expanded);
+ * its time is that round trip, both requests one after the other, as the client sends them.
+ */
 async function benchWorkspace() {
   const dir = mkdtempSync(join(tmpdir(), 'digest-bench-'));
   try {
@@ -159,13 +164,21 @@ async function benchWorkspace() {
     });
     await conn.sendNotification('initialized', {});
     await done;
-    let tree = (await conn.sendRequest(TreeRequest.method, {})) as TreeResult;
+    const showTree = async () => {
+      const t = performance.now();
+      const root = (await conn.sendRequest(TreeRequest.method, {})) as TreeResult;
+      const rootMs = performance.now() - t;
+      const day = (await conn.sendRequest(TreeDayRequest.method, { date: root.days[0].date })) as TreeDayResult;
+      return { root, day, rootMs, totalMs: performance.now() - t };
+    };
+    let tree = await showTree();
     const coldIndexMs = performance.now() - t0;
     const treeTimes: number[] = [];
+    const rootTimes: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const t = performance.now();
-      tree = (await conn.sendRequest(TreeRequest.method, {})) as TreeResult;
-      treeTimes.push(performance.now() - t);
+      tree = await showTree();
+      treeTimes.push(tree.totalMs);
+      rootTimes.push(tree.rootMs);
     }
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
@@ -175,10 +188,13 @@ async function benchWorkspace() {
     return {
       files: files.length,
       bytes,
-      days: tree.days.length,
+      days: tree.root.days.length,
       coldIndexMs: round(coldIndexMs),
       rssMB: hwm ? round(Number(hwm[1]) / 1024) : null,
       treeRequestMs: round(median(treeTimes), 2),
+      treeRootMs: round(median(rootTimes), 2),
+      treeRootKB: round(Buffer.byteLength(JSON.stringify(tree.root)) / 1024),
+      treeDayKB: round(Buffer.byteLength(JSON.stringify(tree.day)) / 1024),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -223,7 +239,11 @@ async function main() {
       ['workspace', `${workspace.files} files, ${(workspace.bytes / 1048576).toFixed(1)} MB`, ''],
       ['  cold index → tree', `${workspace.coldIndexMs} ms`, 'target ≤ 2000 ms'],
       ['  peak RSS', `${workspace.rssMB} MB`, 'target ≤ 300 MB'],
-      ['  tree request', `${workspace.treeRequestMs} ms`, 'target ≤ 100 ms'],
+      [
+        '  tree: days + newest day',
+        `${workspace.treeRequestMs} ms (days alone ${workspace.treeRootMs} ms, ${workspace.treeRootKB} KB; newest day ${workspace.treeDayKB} KB)`,
+        'target ≤ 100 ms',
+      ],
       ['activation', `${activationMs} ms`, 'target ≤ 50 ms'],
     ];
     const w0 = Math.max(...rows.map((r) => r[0].length));
