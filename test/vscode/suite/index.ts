@@ -4,8 +4,9 @@
 // download VS Code). The workspace is a folder holding copies of the three fixtures.
 // mocha is not a dependency: a small sequential runner on node:assert is enough.
 import assert from 'node:assert/strict';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync } from 'node:fs';
 import * as vscode from 'vscode';
+import type { LanguageClient, State } from 'vscode-languageclient/node';
 
 const EXTENSION_ID = 'daily-papers.daily-papers-digest';
 const LANGUAGE_ID = 'digest-markdown';
@@ -147,7 +148,32 @@ interface TreeApi {
   onDidChangeTreeData?: vscode.Event<unknown>;
 }
 
-let api: { treeProvider?: TreeApi; ready?: Promise<void> } | undefined;
+let api: { client?: LanguageClient; treeProvider?: TreeApi & { refresh?(): Promise<void> }; ready?: Promise<void> } | undefined;
+
+/** vscode-languageclient's `State.Running`; the suite does not bundle the client library. */
+const RUNNING: State.Running = 2;
+
+/**
+ * The pids of the language servers this extension host runs: its children whose command line holds
+ * `dist/server.js` (Linux's /proc; zombies left out).
+ */
+function serverPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(ppid) !== process.pid || state === 'Z') continue;
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (cmdline.some((arg) => arg.endsWith('dist/server.js'))) pids.push(Number(entry));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return pids;
+}
 
 // --- the tests ---------------------------------------------------------------------------
 
@@ -288,4 +314,91 @@ test('the tree data: three days newest first, papers with votes', async () => {
   assert.match(String(first.label), /^PIXART-δ/);
   assert.equal(first.description, '▲ 24');
   assert.ok(first.command, 'selecting a paper runs a command that opens it');
+});
+
+test('the client recovers when its server is killed: diagnostics and tree come back', async () => {
+  if (process.platform !== 'linux') skip(`finding the server process reads /proc, which ${process.platform} has not`);
+  const client = api?.client;
+  const tree = api?.treeProvider;
+  assert.ok(client, 'the extension exports no client');
+  assert.ok(tree, 'the extension exports no treeProvider');
+  const uri = fileUri(DEC04);
+  const doc = await openDigest(DEC04);
+  const before = await waitForDiagnostics(uri, 'missing-vote');
+  const firstLine = Math.min(...before.map((d) => d.range.start.line));
+  assert.equal(client.state, RUNNING);
+  const pids = serverPids();
+  assert.equal(pids.length, 1, `one server process is a child of the extension host (${process.pid}); found ${JSON.stringify(pids)}`);
+  const [oldPid] = pids;
+
+  // From the kill on: the tree changes the client makes by itself once the new server runs.
+  let restarted = false;
+  let treeChangesSinceRestart = 0;
+  const subs = [
+    client.onDidChangeState((e) => {
+      if (e.newState === RUNNING) restarted = true;
+    }),
+    tree.onDidChangeTreeData!(() => {
+      if (restarted) treeChangesSinceRestart++;
+    }),
+  ];
+  try {
+    process.kill(oldPid, 'SIGKILL');
+
+    // The client notices, starts a new server and is running again.
+    const newPid = await until(
+      'the client to run again with a new server process',
+      () => {
+        if (client.state !== RUNNING) return undefined;
+        return serverPids().find((pid) => pid !== oldPid);
+      },
+      [client.onDidChangeState],
+    );
+    assert.ok(!serverPids().includes(oldPid), `the killed server ${oldPid} is gone`);
+    assert.notEqual(newPid, oldPid);
+
+    // The open document's diagnostics come back from the new server: without an edit (the client
+    // pulls for open documents on start), then an edit and its revert each bring a new pull.
+    await waitForDiagnostics(uri, 'missing-vote');
+    await waitForDiagnostics(uri, 'malformed-link');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), '\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await until(
+      'the missing-vote diagnostics to move one line down after the edit',
+      () => digestDiagnostics(uri, 'missing-vote').some((d) => d.range.start.line === firstLine + 1) &&
+        !digestDiagnostics(uri, 'missing-vote').some((d) => d.range.start.line === firstLine),
+      [vscode.languages.onDidChangeDiagnostics],
+    );
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await until(`${DEC04} to be reverted`, () => !doc.isDirty, [vscode.workspace.onDidChangeTextDocument]);
+    await until(
+      'the missing-vote diagnostics to move back after the revert',
+      () => digestDiagnostics(uri, 'missing-vote').some((d) => d.range.start.line === firstLine),
+      [vscode.languages.onDidChangeDiagnostics],
+    );
+    assert.equal(digestDiagnostics(uri, 'missing-vote').length, before.length);
+
+    // The tree asks the new server by itself (no refresh from here), and shows the fixture's day.
+    const dayLabels = async () => {
+      const roots = await tree.getChildren();
+      return Promise.all(roots.map(async (d) => String((await tree.getTreeItem(d)).label)));
+    };
+    await until(
+      'the tree to be refreshed from the new server with 2023-12-04',
+      async () => treeChangesSinceRestart > 0 && (await dayLabels()).includes('2023-12-04'),
+      [tree.onDidChangeTreeData!],
+    );
+    // And an explicit refresh is answered by the new server.
+    if (tree.refresh) {
+      await tree.refresh();
+      assert.ok((await dayLabels()).includes('2023-12-04'), `the tree after refresh: ${JSON.stringify(await dayLabels())}`);
+    }
+    // The day's papers come from the new server too.
+    const roots = await tree.getChildren();
+    const day = roots[(await dayLabels()).indexOf('2023-12-04')];
+    assert.equal((await tree.getChildren(day)).length, 18);
+  } finally {
+    for (const s of subs) s.dispose();
+  }
 });
