@@ -2,14 +2,22 @@ import { lineRange } from './lines';
 import type { Author, AuthorsLine, Range } from './types';
 
 /**
- * One name of an Authors: line. Its comparison key is derived on demand: most names are only
- * ever compared by the duplicate-author rule, once, so a parse does not pay for every key.
+ * One name of an Authors: line, stored as numbers: a year of digests holds hundreds of thousands
+ * of names, and three objects per range would be most of the model. The range and the comparison
+ * key are derived on demand.
  */
-class Name implements Author {
+export class Name implements Author {
   constructor(
     readonly name: string,
-    readonly range: Range,
+    /** Moved by incremental re-parsing when lines are inserted above. */
+    public line: number,
+    readonly start: number,
+    readonly end: number,
   ) {}
+
+  get range(): Range {
+    return lineRange(this.line, this.start, this.end);
+  }
 
   get key(): string {
     return authorKey(this.name);
@@ -48,7 +56,7 @@ export function parseAuthors(s: string, at: number, endChar: number, line: numbe
       // `+` marks a truncated list; it is never a name, even misplaced before the end.
       if (name === '+') {
         if (comma === endChar) out.truncated = lineRange(line, a, b);
-      } else out.authors.push(new Name(name, lineRange(line, a, b)));
+      } else out.authors.push(new Name(name, line, a, b));
     }
     from = comma + 1;
   }

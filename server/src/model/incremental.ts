@@ -1,4 +1,6 @@
 import { splitLines, type LineTable } from './lines';
+import type { Name } from './authors';
+import type { BulletLines } from './paper';
 import { assemble, parseBlocks } from './parse';
 import type { Block, Digest, Paper, Range } from './types';
 
@@ -78,12 +80,12 @@ export function shiftPaper(p: Paper, d: number): void {
   for (const line of p.authors) {
     line.line += d;
     shiftRange(line.range, d);
-    for (const a of line.authors) shiftRange(a.range, d);
+    for (const a of line.authors) (a as Name).line += d;
     if (line.truncated) shiftRange(line.truncated, d);
   }
   for (const b of p.bullets) {
-    b.line += d;
-    shiftRange(b.range, d);
+    (b as BulletLines).line += d;
+    (b as BulletLines).endLine += d;
     for (const u of b.urls) {
       shiftRange(u.range, d);
       if (u.glued) shiftRange(u.glued.range, d);

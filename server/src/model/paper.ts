@@ -2,8 +2,34 @@ import { parsePaperHeading, parseArxivId } from './headings';
 import { isBlank, lineRange, range, skipSpaces, trimEnd } from './lines';
 import { scanLinks, toProblem, urlSpan } from './links';
 import { parseAuthors } from './authors';
-import { findBareUrls } from './urls';
-import type { Bullet, Media, Paper, VoteLine } from './types';
+import { findBareUrls, NO_URLS } from './urls';
+import type { BareUrl, Bullet, Media, Paper, Range, VoteLine } from './types';
+
+/**
+ * A summary bullet with its continuation lines, its extent stored as numbers (bullets are most of
+ * a digest's lines); the range is derived on demand.
+ */
+export class BulletLines implements Bullet {
+  urls: BareUrl[] = NO_URLS;
+  /** Last line of the bullet and where its text ends there. */
+  endLine: number;
+  endChar: number;
+
+  constructor(
+    /** Moved by incremental re-parsing when lines are inserted above. */
+    public line: number,
+    readonly start: number,
+    endChar: number,
+    public text: string,
+  ) {
+    this.endLine = line;
+    this.endChar = endChar;
+  }
+
+  get range(): Range {
+    return range(this.line, this.start, this.endLine, this.endChar);
+  }
+}
 
 /** Where a block's lines come from: the whole document text and its line table. */
 export interface Source {
@@ -43,7 +69,7 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
     thumbnails: [],
   };
   let lastNonBlank = headingLine;
-  let bullet: Bullet | undefined;
+  let bullet: BulletLines | undefined;
   let blankSinceBullet = false;
 
   for (let line = headingLine + 1; line < end; line++) {
@@ -58,7 +84,7 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
     const marker = isBulletStart(s, at);
 
     if (marker !== -1) {
-      bullet = { line, range: lineRange(line, at, endChar), text: s.slice(marker, endChar), urls: [] };
+      bullet = new BulletLines(line, at, endChar, s.slice(marker, endChar));
       paper.bullets.push(bullet);
       blankSinceBullet = false;
       scanProse(paper, bullet, s, line);
@@ -67,7 +93,8 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
     // Indented lines after a bullet, and lazy continuation lines right under one, belong to it.
     if (bullet && (at > 0 || (!blankSinceBullet && !startsElement(s, at)))) {
       bullet.text += '\n' + s.slice(at, endChar);
-      bullet.range = range(bullet.range.start.line, bullet.range.start.character, line, endChar);
+      bullet.endLine = line;
+      bullet.endChar = endChar;
       blankSinceBullet = false;
       scanProse(paper, bullet, s, line);
       continue;
@@ -180,6 +207,6 @@ function readVideoTag(paper: Paper, s: string, line: number, at: number, endChar
 }
 
 function scanProse(paper: Paper, bullet: Bullet, s: string, line: number): void {
-  findBareUrls(s, line, bullet.urls);
+  bullet.urls = findBareUrls(s, line, bullet.urls);
   addLinkProblems(paper, s, line, false);
 }

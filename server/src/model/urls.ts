@@ -14,11 +14,15 @@ function isSpace(ch: string): boolean {
  * Finds bare http(s) URLs in a line of prose (not the destination of a `[..](..)` link nor a
  * `<…>` autolink), and for each the non-ASCII text glued to its end, if any.
  */
-export function findBareUrls(s: string, line: number, out: BareUrl[]): void {
+/** The shared empty list of a bullet without URLs (most of them); never pushed to. */
+export const NO_URLS: BareUrl[] = Object.freeze([]) as unknown as BareUrl[];
+
+export function findBareUrls(s: string, line: number, found: BareUrl[]): BareUrl[] {
+  let out = found;
   let from = 0;
   for (;;) {
     const at = s.indexOf('http', from);
-    if (at === -1) return;
+    if (at === -1) return out;
     from = at + 4;
     const rest = s.startsWith('https://', at) ? 8 : s.startsWith('http://', at) ? 7 : 0;
     if (rest === 0) continue;
@@ -45,6 +49,7 @@ export function findBareUrls(s: string, line: number, out: BareUrl[]): void {
       while (g < s.length && !isSpace(s[g]) && s.charCodeAt(g) !== 60 && !(s.charCodeAt(g) < 128 && /[)\].,;:!?"']/.test(s[g]))) g++;
       url.glued = { text: s.slice(end, g), range: lineRange(line, end, g) };
     }
+    if (out === NO_URLS) out = [];
     out.push(url);
     from = end;
   }
