@@ -24,7 +24,22 @@ export class Name implements Author {
   }
 }
 
-const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+/** Printable ASCII words separated by single spaces, nothing around them. */
+function isPlainAscii(name: string): boolean {
+  let prevSpace = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c > 32 && c < 127) {
+      prevSpace = false;
+    } else {
+      return false;
+    }
+  }
+  return !prevSpace;
+}
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || (c > 127 && /\s/.test(String.fromCharCode(c)));
@@ -36,7 +51,7 @@ function isSpace(c: number): boolean {
  */
 export function authorKey(name: string): string {
   // Most names are plain ASCII with single spaces: lower-casing is the whole fold for them.
-  if (PLAIN_ASCII.test(name)) return name.toLowerCase();
+  if (isPlainAscii(name)) return name.toLowerCase();
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase().normalize('NFC');
 }
 

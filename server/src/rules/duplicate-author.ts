@@ -12,9 +12,10 @@ export const duplicateAuthor: Rule = {
     for (const line of paper.authors) {
       const first = new Map<string, Author>();
       line.authors.forEach((author, i) => {
-        const earlier = first.get(author.key);
+        const key = author.key;
+        const earlier = first.get(key);
         if (!earlier) {
-          first.set(author.key, author);
+          first.set(key, author);
           return;
         }
         // Remove the separator before the repeat together with it, so ', +' and order stay.
