@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TreeFilesRequest, type TreePaper } from '../../server/src/protocol';
+import { LintWorkspaceRequest, type TreePaper } from '../../server/src/protocol';
 import type { Node, PaperNode, PapersTreeProvider } from './views/papersTree';
 
 const ARXIV = 'https://arxiv.org';
-/** Opening more digests than this at once for "Lint Workspace" asks first. */
-const LINT_CONFIRM_ABOVE = 300;
 
 function paperOf(node: Node | undefined): TreePaper | undefined {
   return node?.kind === 'paper' ? node.paper : undefined;
@@ -46,29 +44,31 @@ async function fixAll(): Promise<void> {
   await vscode.workspace.applyEdit(edit);
 }
 
-async function lintWorkspace(client: LanguageClient): Promise<void> {
-  const uris = new Set((await client.sendRequest(TreeFilesRequest.type, {})).uris);
-  if (uris.size === 0) {
-    void vscode.window.showInformationMessage('Digest: no digest found in this workspace.');
-    return;
-  }
-  if (uris.size > LINT_CONFIRM_ABOVE) {
-    const go = await vscode.window.showWarningMessage(
-      `Open ${uris.size} digests to list their problems?`, { modal: true }, 'Lint Workspace',
-    );
-    if (go !== 'Lint Workspace') return;
-  }
-  // Opening a document (without an editor) makes the server report its diagnostics to Problems.
-  await vscode.window.withProgress(
+/**
+ * Lists the problems of every digest in the workspace: the server lints the closed ones from disk
+ * and their diagnostics go into a collection of their own (open documents have live ones). An
+ * entry is dropped when its file is opened, since the live diagnostics then take over.
+ */
+async function lintWorkspace(client: LanguageClient, collection: vscode.DiagnosticCollection): Promise<void> {
+  const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Linting digests', cancellable: true },
-    async (progress, token) => {
-      let done = 0;
-      for (const uri of uris) {
-        if (token.isCancellationRequested) break;
-        await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-        progress.report({ increment: 100 / uris.size, message: `${++done} of ${uris.size}` });
-      }
+    (_progress, token) => {
+      const source = new vscode.CancellationTokenSource();
+      token.onCancellationRequested(() => source.cancel());
+      return client.sendRequest(LintWorkspaceRequest.type, {}, source.token);
     },
+  );
+  collection.clear();
+  let problems = 0;
+  for (const file of result.files) {
+    const diagnostics = await client.protocol2CodeConverter.asDiagnostics(file.diagnostics);
+    problems += diagnostics.length;
+    collection.set(vscode.Uri.parse(file.uri), diagnostics);
+  }
+  const open = vscode.workspace.textDocuments.filter((d) => d.languageId === 'digest-markdown').length;
+  void vscode.window.showInformationMessage(
+    `Digest: ${problems} ${problems === 1 ? 'problem' : 'problems'} in ${result.files.length} closed ${result.files.length === 1 ? 'digest' : 'digests'}` +
+      (open ? ` (open digests show their own, live)` : '') + '.',
   );
   await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
@@ -116,7 +116,12 @@ export function registerCommands(
     await vscode.env.clipboard.writeText(`[${title}](${ARXIV}/abs/${paper.arxivId})`);
   });
   register('digest.fixAll', () => fixAll());
-  register('digest.lintWorkspace', () => lintWorkspace(client));
+  const workspaceProblems = vscode.languages.createDiagnosticCollection('digest-workspace');
+  context.subscriptions.push(
+    workspaceProblems,
+    vscode.workspace.onDidOpenTextDocument((d) => workspaceProblems.delete(d.uri)),
+  );
+  register('digest.lintWorkspace', () => lintWorkspace(client, workspaceProblems));
   register('digest.restartServer', async () => {
     await client.restart();
     await tree.refresh();

@@ -3,7 +3,7 @@
  * The VS Code client imports this file; it must stay free of server code.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 
 export interface ProblemCounts {
   errors: number;
@@ -143,4 +143,18 @@ export interface IndexChangedParams {
 export namespace IndexChangedNotification {
   export const method = 'digest/indexChanged' as const;
   export const type = new NotificationType<IndexChangedParams>(method);
+}
+
+export interface LintWorkspaceResult {
+  /** Every digest of the workspace that is not open, with its diagnostics (no fix data: fixes come from the open document). */
+  files: { uri: string; diagnostics: Diagnostic[] }[];
+}
+
+/**
+ * Lints every digest of the workspace that is not open, from disk, with the current settings, for
+ * "Lint Workspace". Open documents are left out: their own diagnostics are live.
+ */
+export namespace LintWorkspaceRequest {
+  export const method = 'digest/lintWorkspace' as const;
+  export const type = new RequestType<Record<string, never>, LintWorkspaceResult, void>(method);
 }

@@ -34,6 +34,7 @@ import {
   PaperAtRequest,
   TreeDayRequest,
   TreeFilesRequest,
+  LintWorkspaceRequest,
   TreeRequest,
 } from './protocol';
 import { Cancelled } from './features/cancel';
@@ -47,6 +48,9 @@ import { hover } from './features/hover';
 import { papersByAuthor, references } from './features/references';
 import { fileSummary, paperAt, treeDay, treeDays, treeFiles, type SeverityOf } from './features/tree';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { lintWorkspace } from './features/lintWorkspace';
+import { readDigestFile } from './workspace/files';
+import { fileURLToPath } from 'node:url';
 import { WorkspaceIndex } from './workspace/index';
 import { applyFileChange, scanWorkspace, type FileChange } from './workspace/scan';
 
@@ -405,10 +409,15 @@ function guard<T>(run: () => T): T {
  * For workspace-wide requests: lets the connection read what is queued first, so a request the
  * client already cancelled (a workspace-symbol query superseded by the next keystroke) does no work.
  */
-async function guardLong<T>(token: CancellationToken, run: () => T): Promise<T> {
+async function guardLong<T>(token: CancellationToken, run: () => T | Promise<T>): Promise<T> {
   await new Promise((resolve) => setImmediate(resolve));
   if (token.isCancellationRequested) throw cancelled();
-  return guard(run);
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof Cancelled) throw cancelled();
+    throw e;
+  }
 }
 
 connection.onCodeAction((params) => {
@@ -470,6 +479,22 @@ connection.onRequest(PaperAtRequest.type, (params) => paperAt(index.summary(para
 connection.onRequest(FileSummaryRequest.type, (params) => fileSummary(index.summary(params.uri), severityOf));
 
 connection.onRequest(TreeFilesRequest.type, () => treeFiles(index.summaries()));
+
+connection.onRequest(LintWorkspaceRequest.type, async (_params, token) => {
+  await settingsReady;
+  const readOptions = maxBytes(settings);
+  return guardLong(token, () =>
+    lintWorkspace(
+      {
+        uris: treeFiles(index.summaries()).uris,
+        isOpen: (uri) => documents.get(uri) !== undefined,
+        read: (uri) => (uri.startsWith('file:') ? readDigestFile(fileURLToPath(uri), readOptions, log) : Promise.resolve(undefined)),
+        options: { severities: settings.severities },
+      },
+      token,
+    ),
+  );
+});
 
 documents.listen(connection);
 connection.listen();
