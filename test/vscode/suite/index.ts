@@ -316,6 +316,36 @@ test('the tree data: three days newest first, papers with votes', async () => {
   assert.ok(first.command, 'selecting a paper runs a command that opens it');
 });
 
+test('Lint Workspace lists the problems of a digest that was never opened', async () => {
+  const uri = fileUri('never-opened.md');
+  const text = '## Daily Papers (2024-02-01)\n\n### [Closed Paper](https://arxiv.org/abs/2402.00001)\n\n![](https://cdn-uploads.huggingface.co/x.png)\n\nAuthors: Ada Lovelace, Ada Lovelace\n\n- one bullet\n';
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  try {
+    const tree = api?.treeProvider;
+    if (tree && typeof tree.getChildren === 'function') {
+      // The server's file watcher indexes the new file and tells the tree, which refreshes itself.
+      await until(
+        'the new digest in the tree',
+        async () => {
+          const days = await tree.getChildren();
+          const labels = await Promise.all(days.map(async (d) => (await tree.getTreeItem(d)).label));
+          return labels.includes('2024-02-01');
+        },
+        tree.onDidChangeTreeData ? [tree.onDidChangeTreeData] : [],
+      );
+    }
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the file is not open');
+    await vscode.commands.executeCommand('digest.lintWorkspace');
+    const found = await until('problems of the closed digest', () => {
+      const codes = digestDiagnostics(uri).map(codeOf).sort();
+      return codes.length ? codes : undefined;
+    }, [vscode.languages.onDidChangeDiagnostics]);
+    assert.deepEqual(found, ['duplicate-author', 'missing-vote']);
+  } finally {
+    await vscode.workspace.fs.delete(uri);
+  }
+});
+
 test('the client recovers when its server is killed: diagnostics and tree come back', async () => {
   if (process.platform !== 'linux') skip(`finding the server process reads /proc, which ${process.platform} has not`);
   const client = api?.client;
