@@ -17,18 +17,14 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The client's heavy part (vscode-languageclient) is its own bundle, required after activation.
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './languageClient.js'] },
+  { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
-const present = [];
-for (const b of builds) {
-  const { existsSync } = await import('node:fs');
-  if (existsSync(b.entryPoints[0])) present.push(b);
-}
-
 if (watch) {
-  for (const b of present) (await esbuild.context(b)).watch();
+  for (const b of builds) (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(present.map((b) => esbuild.build(b)));
+  await Promise.all(builds.map((b) => esbuild.build(b)));
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { request } from './requests';
 import { LintWorkspaceRequest, type TreePaper } from '../../server/src/protocol';
 import type { Node, PaperNode, PapersTreeProvider } from './views/papersTree';
 
@@ -55,7 +56,7 @@ async function lintWorkspace(client: LanguageClient, collection: vscode.Diagnost
     (_progress, token) => {
       const source = new vscode.CancellationTokenSource();
       token.onCancellationRequested(() => source.cancel());
-      return client.sendRequest(LintWorkspaceRequest.type, {}, source.token);
+      return request(client, LintWorkspaceRequest.type, {}, source.token);
     },
   );
   collection.clear();
@@ -75,7 +76,7 @@ async function lintWorkspace(client: LanguageClient, collection: vscode.Diagnost
 
 export function registerCommands(
   context: vscode.ExtensionContext,
-  client: LanguageClient,
+  client: () => Promise<LanguageClient>,
   tree: PapersTreeProvider,
   output: vscode.OutputChannel,
 ): void {
@@ -121,9 +122,9 @@ export function registerCommands(
     workspaceProblems,
     vscode.workspace.onDidOpenTextDocument((d) => workspaceProblems.delete(d.uri)),
   );
-  register('digest.lintWorkspace', () => lintWorkspace(client, workspaceProblems));
+  register('digest.lintWorkspace', async () => lintWorkspace(await client(), workspaceProblems));
   register('digest.restartServer', async () => {
-    await client.restart();
+    await (await client()).restart();
     await tree.refresh();
   });
   register('digest.showOutput', () => output.show(true));

@@ -2,7 +2,8 @@
  * Custom messages between the digest language server and its clients, declared once.
  * The VS Code client imports this file; it must stay free of server code.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+// The message types only, not the whole protocol library: the client's activation bundle imports this file.
+import { NotificationType, RequestType } from 'vscode-jsonrpc/lib/common/messages';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 
 export interface ProblemCounts {

@@ -328,7 +328,7 @@ async function importers(entry: string, modules: string[]): Promise<string[]> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['vscode'],
+    external: ['vscode', './languageClient.js'], // as esbuild.mjs: the client bundle is separate
     write: false,
     metafile: true,
     logLevel: 'silent',
@@ -357,17 +357,20 @@ describe('workspace trust', () => {
    * - dist/server.js: child_process only in vscode-languageserver's `lib/node/files.js`
    *   (`resolveGlobalNodePath`/`resolveGlobalYarnPath` run `npm config get prefix` / `yarn global
    *   dir`), library helpers this server never calls (no server/src module names them).
-   * - dist/extension.js: child_process only in vscode-languageclient's `lib/node/main.js` (starting
-   *   the server: the client's ServerOptions is `{ module, transport: ipc }`, a fork of
-   *   dist/server.js) and `lib/node/processes.js` (terminating it on stop).
+   * - dist/extension.js (what activation loads): no child_process at all.
+   * - dist/languageClient.js (loaded right after activation): child_process only in
+   *   vscode-languageclient's `lib/node/main.js` (starting the server: the client's ServerOptions
+   *   is `{ module, transport: ipc }`, a fork of dist/server.js) and `lib/node/processes.js`
+   *   (terminating it on stop).
    * - Neither bundle holds `eval(` or `new Function(`, nor imports `vm`; no module of client/src
    *   or server/src imports child_process.
    */
   for (const [bundle, entry, allowed] of [
     ['dist/server.js', 'server/src/server.ts', ['node_modules/vscode-languageserver/lib/node/files.js']],
+    ['dist/extension.js', 'client/src/extension.ts', []],
     [
-      'dist/extension.js',
-      'client/src/extension.ts',
+      'dist/languageClient.js',
+      'client/src/languageClient.ts',
       ['node_modules/vscode-languageclient/lib/node/main.js', 'node_modules/vscode-languageclient/lib/node/processes.js'],
     ],
   ] as const) {
@@ -389,7 +392,7 @@ describe('workspace trust', () => {
   }
 
   it('the client starts the server as a node module over IPC, not as a command', () => {
-    const src = readFileSync(join(ROOT, 'client/src/extension.ts'), 'utf8');
+    const src = readFileSync(join(ROOT, 'client/src/languageClient.ts'), 'utf8');
     assert.match(src, /run: \{ module, transport: TransportKind\.ipc \}/);
     assert.doesNotMatch(src, /command:\s*[^'"`]/, 'no ServerOptions command from settings');
   });

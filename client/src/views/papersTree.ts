@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { onNotification, request } from '../requests';
 import {
   FileSummaryRequest,
   IndexChangedNotification,
@@ -66,19 +67,20 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   sort: SortMode;
   filter = '';
 
-  constructor(
-    private readonly client: LanguageClient,
-    private readonly memento: vscode.Memento,
-  ) {
+  /** Set by attach() once the language client has started; until then the view shows indexing. */
+  private client: LanguageClient | undefined;
+
+  constructor(private readonly memento: vscode.Memento) {
     this.sort = memento.get<SortMode>(SORT_KEY, 'order');
   }
 
   /** Starts listening to the server; call once the client has started. */
-  attach(): void {
+  attach(client: LanguageClient): void {
+    this.client = client;
     this.disposables.push(
-      this.client.onNotification(IndexChangedNotification.type, () => this.scheduleRefresh()),
+      onNotification(client, IndexChangedNotification.type, () => this.scheduleRefresh()),
     );
-    void this.refresh();
+    void this.refresh().catch(() => undefined);
   }
 
   get state(): ViewState {
@@ -99,18 +101,21 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   private scheduleRefresh(): void {
     clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.refresh(), 150);
+    // A server that died mid-request rejects; the client restarts it and the next notice refreshes.
+    this.refreshTimer = setTimeout(() => void this.refresh().catch(() => undefined), 150);
   }
 
   /** Asks the server for the days; calls during a request share it and ask once more after. */
   refresh(): Promise<void> {
+    const client = this.client;
+    if (!client) return Promise.resolve();
     this.stale = true;
     this.pending ??= (async () => {
       try {
         while (this.stale) {
           this.stale = false;
           const filter = this.filter;
-          const result = await this.client.sendRequest(TreeRequest.type, filter ? { filter } : {});
+          const result = await request(client, TreeRequest.type, filter ? { filter } : {});
           if (filter === this.filter) this.apply(result, filter);
         }
       } finally {
@@ -153,7 +158,8 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     node.loading ??= (async () => {
       const filter = this.shownFilter;
       try {
-        const result = await this.client.sendRequest(TreeDayRequest.type, filter ? { date: node.day.date, filter } : { date: node.day.date });
+        // Days exist only after a refresh, which needs the client.
+        const result = await request(this.client!, TreeDayRequest.type, filter ? { date: node.day.date, filter } : { date: node.day.date });
         node.loaded = result.papers.map((paper) => ({ kind: 'paper', paper, parent: node }));
         node.papers = this.sorted(node.loaded);
         return node.papers;
@@ -199,7 +205,8 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   /** The shown paper node whose block holds the given line of the given file, if any. */
   async findPaper(uri: string, line: number): Promise<PaperNode | undefined> {
-    const hit = await this.client.sendRequest(PaperAtRequest.type, { uri, line });
+    if (!this.client) return undefined;
+    const hit = await request(this.client, PaperAtRequest.type, { uri, line });
     const day = hit ? this.nodes.find((d) => d.day.date === hit.date) : undefined;
     if (!hit || !day) return undefined;
     const id = paperId(hit.paper);
@@ -209,7 +216,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   /** Papers and problems of one file, for the status bar. */
   fileSummary(uri: string): Promise<FileSummaryResult> {
-    return this.client.sendRequest(FileSummaryRequest.type, { uri });
+    return this.client ? request(this.client, FileSummaryRequest.type, { uri }) : Promise.resolve(null);
   }
 
   dispose(): void {
