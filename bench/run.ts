@@ -54,8 +54,9 @@ const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** The first days of a text up to about `bytes`, cut at a day heading. */
 function sliceAtDay(text: string, bytes: number): string {
-  const cut = text.indexOf('\n## Daily Papers (', bytes);
-  return cut === -1 ? text : text.slice(0, cut + 1);
+  const head = Buffer.from(text, 'utf8').subarray(0, bytes).toString('utf8');
+  const cut = head.lastIndexOf('\n## Daily Papers (');
+  return cut === -1 ? head : head.slice(0, cut + 1);
 }
 
 async function benchYearFile() {
@@ -118,11 +119,22 @@ function benchKeystroke() {
     diagnostics();
     times.push(performance.now() - t);
   }
+  // What the text representation alone costs per edit: TextDocument's splice and the copy V8
+  // makes of the new 10 MB string on first read (the model reads it; so would any feature).
+  const copies: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const t = performance.now();
+    const at = { line: Math.floor(r() * doc.lineCount), character: 0 };
+    doc = TextDocument.update(doc, [{ range: { start: at, end: at }, text: 'x' }], doc.version + 1);
+    doc.getText().charCodeAt(0);
+    copies.push(performance.now() - t);
+  }
   return {
     edits: times.length,
     p50Ms: round(percentile(times, 50), 2),
     p95Ms: round(percentile(times, 95), 2),
     maxMs: round(Math.max(...times), 2),
+    textCopyMs: round(median(copies), 2),
     fullParses: models.parses,
     incrementalUpdates: models.reparses,
   };
@@ -225,8 +237,15 @@ async function main() {
   log('workspace…');
   const workspace = await benchWorkspace();
   const activationMs = benchActivation();
-  const result = { yearFile: yearFileResult, keystroke, workspace, activationMs };
   if (json) {
+    // Exactly the fields of the performance issue; the table shows the rest.
+    const pick = <T extends object, K extends keyof T>(o: T, keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
+    const result = {
+      yearFile: pick(yearFileResult, ['bytes', 'papers', 'parseValidateMs', 'mbPerSec', 'markdownlintMs', 'vsMarkdownlint', 'lineSplitMs', 'vsLineSplit']),
+      keystroke: pick(keystroke, ['edits', 'p50Ms', 'p95Ms', 'maxMs']),
+      workspace: pick(workspace, ['files', 'bytes', 'coldIndexMs', 'rssMB', 'treeRequestMs']),
+      activationMs,
+    };
     process.stdout.write(JSON.stringify(result) + '\n');
   } else {
     const y = yearFileResult;
@@ -234,8 +253,9 @@ async function main() {
       ['yearFile', `${(y.bytes / 1048576).toFixed(1)} MB, ${y.papers} papers`, ''],
       ['  parse + every rule', `${y.parseValidateMs} ms (${y.mbPerSec} MB/s)`, 'target ≥ 100 MB/s'],
       ['  split into lines only', `${y.lineSplitMs} ms; ours / split = ${y.vsLineSplit}`, 'target ≤ 5'],
-      ['  markdownlint, 1 MB slice', `${y.markdownlintMs} ms vs ours ${y.oursOnSliceMs} ms = ${y.vsMarkdownlint}×`, 'target ≥ 30'],
+      [`  markdownlint, ${(y.markdownlintSliceBytes / 1048576).toFixed(2)} MB slice`, `${y.markdownlintMs} ms vs ours ${y.oursOnSliceMs} ms = ${y.vsMarkdownlint}×`, 'target ≥ 30'],
       ['keystroke (10 MB file)', `p50 ${keystroke.p50Ms} ms, p95 ${keystroke.p95Ms} ms, max ${keystroke.maxMs} ms over ${keystroke.edits} edits`, 'target p95 ≤ 20 ms'],
+      ['  of which the text copy', `${keystroke.textCopyMs} ms (TextDocument splice + V8 flattening the 10 MB string)`, ''],
       ['workspace', `${workspace.files} files, ${(workspace.bytes / 1048576).toFixed(1)} MB`, ''],
       ['  cold index → tree', `${workspace.coldIndexMs} ms`, 'target ≤ 2000 ms'],
       ['  peak RSS', `${workspace.rssMB} MB`, 'target ≤ 300 MB'],
