@@ -86,6 +86,30 @@ describe('incremental re-parsing', () => {
     );
   });
 
+  it('typing every fixture from top to bottom, one character at a time, lints without error at every prefix', () => {
+    for (const full of fixtures) {
+      let text = '';
+      let model = parse(text);
+      const kept = new BlockFindings();
+      for (let i = 0; i < full.length; i++) {
+        const end = model.lineStarts.length - 1;
+        const at = { line: end, character: text.length - model.lineStarts[end] };
+        const ch = full[i];
+        text += ch;
+        model = reparse(model, text, { range: { start: at, end: at }, text: ch });
+        const findings = lint(model, kept);
+        // Every 997th prefix (and the last) is checked against a fresh parse and lint, all of them for bounds.
+        const lines = model.lineStarts.length;
+        for (const f of findings) assert.ok(f.range.start.line < lines && f.range.end.line < lines, `prefix ${i + 1}`);
+        if (i % 997 === 0 || i === full.length - 1) {
+          const fresh = parse(text);
+          assert.deepEqual(shape(model), shape(fresh), `prefix ${i + 1}`);
+          assert.deepEqual(findings, lint(fresh), `prefix ${i + 1}`);
+        }
+      }
+    }
+  });
+
   it('re-parses only the blocks an edit touches and reuses the others', () => {
     const text = fixtures[1];
     const before = parse(text);
