@@ -88,6 +88,7 @@ const client = {
   relativePatterns: false,
   dynamicConfiguration: false,
   documentChanges: false,
+  workspaceFolders: false,
 };
 /** Resolves once the first settings are read: diagnostics wait for it so they never flip. */
 let settingsReady: Promise<void> = Promise.resolve();
@@ -327,6 +328,7 @@ connection.onInitialize((params): InitializeResult => {
   client.relativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
   client.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   client.documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
+  client.workspaceFolders = caps.workspace?.workspaceFolders === true;
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return {
     capabilities: {
@@ -340,12 +342,23 @@ connection.onInitialize((params): InitializeResult => {
       workspaceSymbolProvider: true,
       referencesProvider: true,
       completionProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'digest-language-server' },
   };
 });
 
 connection.onInitialized(() => {
+  if (client.workspaceFolders) {
+    // Folders added to or removed from a multi-root workspace: index (and watch) the new set.
+    connection.workspace.onDidChangeWorkspaceFolders(async ({ added, removed }) => {
+      const gone = new Set(removed.map((f) => f.uri));
+      folders = folders.filter((f) => !gone.has(f)).concat(added.map((f) => f.uri).filter((u) => !folders.includes(u)));
+      await settingsReady;
+      void watchFiles();
+      void scan();
+    });
+  }
   if (client.dynamicConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'digest' });
   }

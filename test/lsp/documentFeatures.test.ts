@@ -39,8 +39,10 @@ describe('outline, hover, folding and links', () => {
       'hoverProvider',
       'referencesProvider',
       'textDocumentSync',
+      'workspace',
       'workspaceSymbolProvider',
     ]);
+    assert.deepEqual(caps.workspace, { workspaceFolders: { supported: true, changeNotifications: true } });
     assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.digest'] });
   });
 
