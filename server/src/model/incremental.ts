@@ -1,5 +1,6 @@
 import { splitLines, type LineTable } from './lines';
 import type { Name } from './authors';
+import type { LineText } from './lineText';
 import type { BulletLines } from './paper';
 import { assemble, parseBlocks } from './parse';
 import type { Block, Digest, Paper, Range } from './types';
@@ -142,4 +143,33 @@ export function reparse(prev: Digest, text: string, change: TextChange): Digest 
     next.push(blocks[k]);
   }
   return assemble(text, table, next, prev.days);
+}
+
+/**
+ * The model after an edit already applied to `lines` (LineText.apply's answer says which lines it
+ * replaced): like reparse(), but the touched blocks are parsed from a slice of the lines and the
+ * line table is the LineText's own, so no whole-document string is built. The model's `text` is
+ * joined from the lines only if read.
+ */
+export function reparseLines(prev: Digest, lines: LineText, edit: { line: number; removed: number; added: number }): Digest {
+  const blocks = prev.blocks;
+  const oldCount = prev.lineStarts === lines.starts ? lines.lineCount - edit.added + edit.removed : prev.lineStarts.length;
+  const d = lines.lineCount - oldCount;
+  const first = Math.min(edit.line, oldCount - 1);
+  const lastOld = Math.min(oldCount - 1, edit.line + Math.max(edit.removed, 1) - 1);
+  const i = Math.max(0, blockAt(blocks, Math.max(0, first - 1)) - 1);
+  const j = blockAt(blocks, lastOld);
+  const from = blocks[i].line;
+  const to = blocks[j].end + d;
+  const table = { starts: lines.starts, ends: lines.ends, eol: lines.eol, hasCR: lines.hasCR };
+  const base = lines.starts[from];
+  const fresh = parseBlocks({ text: lines.slice(from, to), starts: lines.starts, ends: lines.ends, base }, from, to);
+  const next: Block[] = blocks.slice(0, i);
+  for (const b of fresh) next.push(b);
+  for (let k = j + 1; k < blocks.length; k++) {
+    if (d !== 0) shiftBlock(blocks[k], d);
+    next.push(blocks[k]);
+  }
+  const head = lines.lineCount > 0 ? lines.slice(0, 1) : '';
+  return assemble({ read: () => lines.toString(), bom: head.charCodeAt(0) === 0xfeff }, table, next, prev.days);
 }

@@ -33,9 +33,19 @@ export class BulletLines implements Bullet {
 
 /** Where a block's lines come from: the whole document text and its line table. */
 export interface Source {
+  /** The text the offsets point into: the whole document, or a region of it (see base). */
   text: string;
+  /** Absolute offsets of each line's start and content end. */
   starts: number[];
   ends: number[];
+  /** Offset in the document of `text`'s first character (0 for the whole document). */
+  base?: number;
+}
+
+/** The content of a line (without its break). */
+export function lineOf(src: Source, line: number): string {
+  const base = src.base ?? 0;
+  return src.text.slice(src.starts[line] - base, src.ends[line] - base);
 }
 
 const THUMBNAIL = 'cdn-thumbnails.huggingface.co/social-thumbnails/papers/';
@@ -55,7 +65,7 @@ function isBulletStart(s: string, at: number): number {
  * A block depends on nothing outside its lines, so an edit can re-parse only the blocks it touched.
  */
 export function parsePaper(src: Source, headingLine: number, end: number, firstLineOffset = 0): Paper {
-  const hs = src.text.slice(src.starts[headingLine], src.ends[headingLine]);
+  const hs = lineOf(src, headingLine);
   const heading = parsePaperHeading(hs, firstLineOffset, headingLine);
   const paper: Paper = {
     heading,
@@ -73,7 +83,7 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
   let blankSinceBullet = false;
 
   for (let line = headingLine + 1; line < end; line++) {
-    const s = src.text.slice(src.starts[line], src.ends[line]);
+    const s = lineOf(src, line);
     if (isBlank(s)) {
       if (bullet) blankSinceBullet = true;
       continue;
@@ -118,7 +128,7 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
     }
   }
   if (lastNonBlank !== headingLine) {
-    const last = src.text.slice(src.starts[lastNonBlank], src.ends[lastNonBlank]);
+    const last = lineOf(src, lastNonBlank);
     paper.range = range(headingLine, heading.range.start.character, lastNonBlank, trimEnd(last));
   }
   return paper;

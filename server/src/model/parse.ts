@@ -1,6 +1,6 @@
 import { headingLevel, parseDayHeading } from './headings';
 import { isBlank, lineRange, splitLines, trimEnd, type LineTable } from './lines';
-import { parsePaper, type Source } from './paper';
+import { lineOf, parsePaper, type Source } from './paper';
 import type { Block, Day, Digest, Paper, Range } from './types';
 
 /** True when the first non-blank line of text is a day heading (content detection). */
@@ -26,9 +26,9 @@ export function parse(text: string): Digest {
 
 /** The `##`/`###` level of a line when it is a day or paper heading, else 0. */
 function blockHeadingLevel(src: Source, line: number, offset: number): number {
-  const start = src.starts[line] + offset;
+  const start = src.starts[line] - (src.base ?? 0) + offset;
   if (src.text.charCodeAt(start) !== 35 /* # */) return 0;
-  const level = headingLevel(src.text.slice(start, src.ends[line]), 0);
+  const level = headingLevel(src.text.slice(start, src.ends[line] - (src.base ?? 0)), 0);
   return level === 2 || level === 3 ? level : 0;
 }
 
@@ -39,7 +39,7 @@ function blockHeadingLevel(src: Source, line: number, offset: number): number {
  * only the blocks it touched.
  */
 export function parseBlocks(src: Source, from: number, to: number): Block[] {
-  const bom = src.text.charCodeAt(0) === 0xfeff;
+  const bom = (src.base ?? 0) === 0 && src.text.charCodeAt(0) === 0xfeff;
   const headings: number[] = [];
   const levels: number[] = [];
   for (let line = from; line < to; line++) {
@@ -59,7 +59,7 @@ export function parseBlocks(src: Source, from: number, to: number): Block[] {
     const end = h + 1 < headings.length ? headings[h + 1] : to;
     const offset = line === 0 && bom ? 1 : 0;
     if (levels[h] === 2) {
-      const heading = parseDayHeading(src.text.slice(src.starts[line], src.ends[line]), offset, line);
+      const heading = parseDayHeading(lineOf(src, line), offset, line);
       blocks.push({ kind: 'day', line, end, heading, unexpected: collectUnexpected(src, line + 1, end, false) });
     } else {
       blocks.push({ kind: 'paper', line, end, paper: parsePaper(src, line, end, offset), unexpected: [] });
@@ -71,7 +71,7 @@ export function parseBlocks(src: Source, from: number, to: number): Block[] {
 function collectUnexpected(src: Source, from: number, to: number, bom: boolean) {
   const out = [];
   for (let line = from; line < to; line++) {
-    const s = src.text.slice(src.starts[line], src.ends[line]);
+    const s = lineOf(src, line);
     if (isBlank(s)) continue;
     let a = line === 0 && bom ? 1 : 0;
     while (a < s.length && (s.charCodeAt(a) === 32 || s.charCodeAt(a) === 9)) a++;
@@ -96,12 +96,17 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
  * whose heading and papers are the very same objects is reused (with a fresh range), so what was
  * computed for it (its findings) can be kept across an edit elsewhere.
  */
-export function assemble(text: string, table: LineTable, blocks: Block[], previous: readonly Day[] = []): Digest {
+export function assemble(
+  text: string | { read(): string; bom: boolean },
+  table: LineTable,
+  blocks: Block[],
+  previous: readonly Day[] = [],
+): Digest {
   const digest: Digest = {
-    text,
+    text: typeof text === 'string' ? text : '',
     lineStarts: table.starts,
     lineEnds: table.ends,
-    bom: text.charCodeAt(0) === 0xfeff,
+    bom: typeof text === 'string' ? text.charCodeAt(0) === 0xfeff : text.bom,
     eol: table.eol,
     hasCR: table.hasCR,
     isDigest: false,
@@ -110,6 +115,8 @@ export function assemble(text: string, table: LineTable, blocks: Block[], previo
     unexpected: [],
     blocks,
   };
+  // A model kept in step with a LineText joins its text only if someone reads it.
+  if (typeof text !== 'string') Object.defineProperty(digest, 'text', { get: text.read, enumerable: false });
   const before = new Map(previous.map((d) => [d.heading, d]));
   let day: Day | undefined;
   const finish = () => {

@@ -4,7 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from '../../../server/src/model/parse';
-import { reparse, type TextChange } from '../../../server/src/model/incremental';
+import { reparse, reparseLines, type TextChange } from '../../../server/src/model/incremental';
+import { LineText } from '../../../server/src/model/lineText';
 import { splitLines } from '../../../server/src/model/lines';
 import { lint, BlockFindings } from '../../../server/src/lint';
 import type { Digest, Position } from '../../../server/src/model/types';
@@ -80,6 +81,30 @@ describe('incremental re-parsing', () => {
           assert.deepEqual(shape(model), shape(fresh));
           // Findings reused across edits (moved with their papers) equal a fresh lint.
           assert.deepEqual(lint(model, perPaper), lint(fresh));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`follows a LineText (the server's document store) through ${RUNS} random edit sequences like a fresh parse`, () => {
+    fc.assert(
+      fc.property(fc.nat({ max: fixtures.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 8 }), (f, edits) => {
+        const lines = new LineText(fixtures[f]);
+        let model = parse(fixtures[f]);
+        const kept = new BlockFindings();
+        lint(model, kept);
+        for (const e of edits) {
+          const length = lines.length;
+          const a = e.at % (length + 1);
+          const range = { start: lines.positionAt(a), end: lines.positionAt(Math.min(length, a + e.removed)) };
+          model = reparseLines(model, lines, lines.apply(range, e.inserted));
+          const text = lines.toString();
+          const fresh = parse(text);
+          assert.equal(model.text, text);
+          assert.equal(model.bom, fresh.bom);
+          assert.deepEqual(shape(model), shape(fresh));
+          assert.deepEqual(lint(model, kept), lint(fresh));
         }
       }),
       { numRuns: RUNS },
