@@ -18,9 +18,8 @@ import {
   type DocumentDiagnosticReport,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { digestDocuments, type DigestDocument } from './documents';
 import { DigestCache } from './model/cache';
-import type { TextChange } from './model/incremental';
 import { looksLikeDigest } from './model/parse';
 import type { Digest } from './model/types';
 import type { Finding, Severity } from './rules/types';
@@ -60,19 +59,17 @@ const LANGUAGE_ID = 'digest-markdown';
 const connection = createConnection(ProposedFeatures.all);
 const models = new DigestCache();
 /**
- * Documents follow the client's incremental edits; each edit is handed to the model cache too, so
- * a cached model is updated by re-parsing only the blocks the edit touched, not the whole text.
+ * Documents follow the client's incremental edits as lines (DigestDocument); each edit is handed
+ * to the model cache too, so a cached model is updated by re-parsing only the blocks the edit
+ * touched, and no whole-document string is built on the way.
  */
-const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
-  update(doc, changes, version) {
-    const from = doc.version;
-    const updated = TextDocument.update(doc, changes, version);
-    const ranged = changes.every((c) => 'range' in c && c.range !== undefined);
-    models.update(updated.uri, from, version, updated.getText(), ranged ? (changes as TextChange[]) : []);
-    return updated;
-  },
-});
+const documents = new TextDocuments<DigestDocument>(
+  digestDocuments({
+    edited: (doc, from, edit) => models.follow(doc.uri, from, doc.lines, edit),
+    replaced: (doc) => models.delete(doc.uri),
+    versioned: (doc, from, to) => models.advance(doc.uri, from, to),
+  }),
+);
 const findings = new FindingsCache();
 const index = new WorkspaceIndex();
 
@@ -97,37 +94,36 @@ const log = (message: string) => connection.console.log(message);
 
 // ---- documents ------------------------------------------------------------------------------
 
-function isChecked(doc: TextDocument): boolean {
-  return doc.languageId === LANGUAGE_ID || looksLikeDigest(doc.getText());
+function isChecked(doc: DigestDocument): boolean {
+  return doc.languageId === LANGUAGE_ID || looksLikeDigest(doc.head());
 }
 
-function modelOf(doc: TextDocument): Digest {
+function modelOf(doc: DigestDocument): Digest {
   return models.get(doc.uri, doc.version, () => doc.getText());
 }
 
 /** The document's byte size when over `digest.maxFileSizeMB`, else undefined. */
-function oversize(doc: TextDocument): number | undefined {
-  const text = doc.getText();
+function oversize(doc: DigestDocument): number | undefined {
   const limit = maxBytes(settings);
   // UTF-8 needs at most 3 bytes per UTF-16 unit: most files are settled without counting.
-  if (text.length * 3 <= limit) return undefined;
-  const bytes = Buffer.byteLength(text, 'utf8');
+  if (doc.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(doc.getText(), 'utf8');
   return bytes > limit ? bytes : undefined;
 }
 
 /** The findings of the current version; none when the document is not validated. */
-function findingsOf(doc: TextDocument): Finding[] {
+function findingsOf(doc: DigestDocument): Finding[] {
   if (!isChecked(doc) || oversize(doc) !== undefined) return [];
   return findings.get(doc.uri, doc.version, modelOf(doc));
 }
 
 /** The checked document at a uri, with its model; undefined for documents not checked. */
-function checked(uri: string): { doc: TextDocument; digest: Digest } | undefined {
+function checked(uri: string): { doc: DigestDocument; digest: Digest } | undefined {
   const doc = documents.get(uri);
   return doc && isChecked(doc) ? { doc, digest: modelOf(doc) } : undefined;
 }
 
-function diagnosticsOf(doc: TextDocument) {
+function diagnosticsOf(doc: DigestDocument) {
   if (!isChecked(doc)) return [];
   const bytes = oversize(doc);
   if (bytes !== undefined) return [tooLargeDiagnostic(bytes, settings.maxFileSizeMB)];
@@ -223,7 +219,7 @@ function indexChanged(uri?: string): void {
   }, 20);
 }
 
-function trackOpen(doc: TextDocument): void {
+function trackOpen(doc: DigestDocument): void {
   index.setOpen(doc.uri, doc.version, () => (isChecked(doc) ? { digest: modelOf(doc), findings: findingsOf(doc) } : undefined));
 }
 

@@ -1,4 +1,5 @@
-import { reparse, type TextChange } from './incremental';
+import { reparseLines } from './incremental';
+import type { LineText } from './lineText';
 import { parse } from './parse';
 import type { Digest } from './types';
 
@@ -29,18 +30,25 @@ export class DigestCache {
   reparses = 0;
 
   /**
-   * Follows one edit: when the model of `fromVersion` is cached, the model of `toVersion` is made
-   * by re-parsing only the blocks the change touched. Otherwise the entry is dropped and the next
-   * `get` parses the new text.
+   * Follows one edit already applied to a document's lines: when the model of `version` is cached
+   * it is updated in place by re-parsing only the touched blocks (the version moves on with
+   * advance()). Otherwise the entry is dropped and the next `get` parses the text.
    */
-  update(uri: string, fromVersion: number, toVersion: number, text: string, changes: readonly TextChange[]): void {
+  follow(uri: string, version: number, lines: LineText, edit: { line: number; removed: number; added: number }): void {
     const hit = this.entries.get(uri);
-    if (!hit || hit.version !== fromVersion || changes.length !== 1) {
+    if (!hit || hit.version !== version) {
       this.entries.delete(uri);
       return;
     }
-    this.entries.set(uri, { version: toVersion, digest: reparse(hit.digest, text, changes[0]) });
+    hit.digest = reparseLines(hit.digest, lines, edit);
     this.reparses++;
+  }
+
+  /** The cached model of `from` (followed through its edits) is now the model of `to`. */
+  advance(uri: string, from: number, to: number): void {
+    const hit = this.entries.get(uri);
+    if (hit && hit.version === from) hit.version = to;
+    else this.entries.delete(uri);
   }
 
   /** Stores a model built elsewhere (e.g. by an incremental update) for a version. */

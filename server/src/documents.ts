@@ -1,0 +1,78 @@
+import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
+import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import { LineText } from './model/lineText';
+
+/**
+ * An open document whose text is kept as lines (LineText): an edit replaces the lines it touches
+ * instead of building a new string of the whole document, which for a large digest cost more than
+ * all the rest of a keystroke. The whole text is joined once per version, when asked for.
+ */
+export class DigestDocument implements TextDocument {
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    public version: number,
+    public lines: LineText,
+  ) {}
+
+  get lineCount(): number {
+    return this.lines.lineCount;
+  }
+
+  /** Length in UTF-16 code units. */
+  get length(): number {
+    return this.lines.length;
+  }
+
+  getText(range?: Range): string {
+    if (!range) return this.lines.toString();
+    const a = this.offsetAt(range.start);
+    const b = Math.max(a, this.offsetAt(range.end));
+    const first = this.positionAt(a).line;
+    const last = this.positionAt(b).line;
+    return this.lines.slice(first, last + 1).slice(a - this.lines.starts[first], b - this.lines.starts[first]);
+  }
+
+  /** The first lines: enough to tell whether the text is a digest (its first non-blank line). */
+  head(): string {
+    return this.lines.slice(0, Math.min(this.lines.lineCount, 64));
+  }
+
+  positionAt(offset: number): Position {
+    return this.lines.positionAt(offset);
+  }
+
+  offsetAt(position: Position): number {
+    return this.lines.offsetAt(position);
+  }
+}
+
+export interface DocumentEvents {
+  /** One ranged edit was applied to the document's lines (still at version `fromVersion`). */
+  edited(doc: DigestDocument, fromVersion: number, edit: { line: number; removed: number; added: number }): void;
+  /** The whole text was replaced (a change without a range). */
+  replaced(doc: DigestDocument): void;
+  /** All changes of one notification are applied: the document moved from one version to the next. */
+  versioned(doc: DigestDocument, fromVersion: number, toVersion: number): void;
+}
+
+/** How TextDocuments creates and updates DigestDocuments, telling `events` about each edit. */
+export function digestDocuments(events: DocumentEvents): TextDocumentsConfiguration<DigestDocument> {
+  return {
+    create: (uri, languageId, version, text) => new DigestDocument(uri, languageId, version, new LineText(text)),
+    update(doc, changes: TextDocumentContentChangeEvent[], version) {
+      const from = doc.version;
+      for (const change of changes) {
+        if ('range' in change && change.range) {
+          events.edited(doc, from, doc.lines.apply(change.range, change.text));
+        } else {
+          doc.lines = new LineText(change.text);
+          events.replaced(doc);
+        }
+      }
+      doc.version = version;
+      events.versioned(doc, from, version);
+      return doc;
+    },
+  };
+}
