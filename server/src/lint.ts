@@ -1,4 +1,4 @@
-import { allPapers, type Day, type Digest, type Paper, type Range } from './model/types';
+import type { Day, Digest, Paper, Range } from './model/types';
 import { rules as allRules } from './rules/index';
 import type { Finding, Report, Rule, Severity, SeveritySetting } from './rules/types';
 
@@ -80,6 +80,8 @@ interface Entry {
   /** The block's heading line when these findings were made: a move shows as a difference. */
   line: number;
   findings: Finding[];
+  /** The last lint pass that asked for this block. */
+  pass: number;
 }
 
 /**
@@ -91,15 +93,15 @@ interface Entry {
 export class BlockFindings {
   private papers = new Map<Paper, Entry>();
   private days = new Map<Day, Entry>();
-  private nextPapers = new Map<Paper, Entry>();
-  private nextDays = new Map<Day, Entry>();
+  /** Blocks seen in the current pass; entries of others are dropped when they pile up. */
+  private pass = 0;
   readonly active: ActiveRule[];
 
   constructor(readonly options: LintOptions = {}) {
     this.active = activeRules(options);
   }
 
-  private kept<T>(map: Map<T, Entry>, next: Map<T, Entry>, key: T, line: number, run: () => Finding[]): Finding[] {
+  private kept<T>(map: Map<T, Entry>, key: T, line: number, run: () => Finding[]): Finding[] {
     let entry = map.get(key);
     if (entry) {
       const d = line - entry.line;
@@ -108,26 +110,31 @@ export class BlockFindings {
         entry.line = line;
       }
     } else {
-      entry = { line, findings: run().sort(compareFindings) };
+      entry = { line, findings: run().sort(compareFindings), pass: this.pass };
+      map.set(key, entry);
     }
-    next.set(key, entry);
+    entry.pass = this.pass;
     return entry.findings;
   }
 
   paper(paper: Paper): Finding[] {
-    return this.kept(this.papers, this.nextPapers, paper, paper.heading.line, () => lintPaper(paper, this.active));
+    return this.kept(this.papers, paper, paper.heading.line, () => lintPaper(paper, this.active));
   }
 
   day(day: Day): Finding[] {
-    return this.kept(this.days, this.nextDays, day, day.heading.line, () => lintDay(day, this.active));
+    return this.kept(this.days, day, day.heading.line, () => lintDay(day, this.active));
   }
 
-  /** Ends a lint pass: what the pass did not ask for belongs to no current version. */
-  endPass(): void {
-    this.papers = this.nextPapers;
-    this.days = this.nextDays;
-    this.nextPapers = new Map();
-    this.nextDays = new Map();
+  /**
+   * Ends a lint pass. Blocks the pass did not ask for belong to no current version; they are
+   * dropped once they are as many as the live ones, so an edit costs no map rebuild.
+   */
+  endPass(live: { papers: number; days: number }): void {
+    for (const [map, count] of [[this.papers, live.papers], [this.days, live.days]] as const) {
+      if (map.size <= 2 * count + 64) continue;
+      for (const [key, entry] of map as Map<unknown, Entry>) if (entry.pass !== this.pass) map.delete(key as never);
+    }
+    this.pass++;
   }
 }
 
@@ -148,10 +155,15 @@ export function lint(digest: Digest, options: LintOptions | BlockFindings = {}):
   // Papers are in document order and each one's findings are kept sorted, so theirs come out
   // sorted; the few day- and digest-level findings are sorted and merged in.
   const inPapers: Finding[] = [];
-  for (const paper of allPapers(digest)) for (const f of kept.paper(paper)) inPapers.push(f);
+  let papers = digest.orphanPapers.length;
+  for (const paper of digest.orphanPapers) for (const f of kept.paper(paper)) inPapers.push(f);
+  for (const day of digest.days) {
+    papers += day.papers.length;
+    for (const paper of day.papers) for (const f of kept.paper(paper)) inPapers.push(f);
+  }
   const others = lintDigestLevel(digest, kept.active);
   for (const day of digest.days) for (const f of kept.day(day)) others.push(f);
-  kept.endPass();
+  kept.endPass({ papers, days: digest.days.length });
   if (others.length === 0) return inPapers;
   others.sort(compareFindings);
   const out: Finding[] = [];

@@ -121,6 +121,8 @@ export function assemble(
   let day: Day | undefined;
   const finish = () => {
     if (!day) return;
+    const last = day.papers[day.papers.length - 1];
+    if (last) day.range.end = { line: last.range.end.line, character: last.range.end.character };
     const old = before.get(day.heading);
     if (old && sameList(old.papers, day.papers)) {
       old.range = day.range;
@@ -147,7 +149,6 @@ export function assemble(
       const paper = block.paper as Paper;
       if (day) {
         day.papers.push(paper);
-        day.range.end = { line: paper.range.end.line, character: paper.range.end.character };
       } else {
         digest.orphanPapers.push(paper);
       }
