@@ -65,15 +65,20 @@ export function lintDigestLevel(digest: Digest, active: readonly ActiveRule[]): 
   return out;
 }
 
+function moveRange(r: Range, d: number): void {
+  r.start.line += d;
+  r.end.line += d;
+}
+
 function shiftFinding(f: Finding, d: number): void {
-  const move = (r: Range) => {
-    r.start.line += d;
-    r.end.line += d;
-  };
-  move(f.range);
-  if (f.related) for (const r of f.related) move(r.range);
-  if (f.fixes) for (const fix of f.fixes) for (const e of fix.edits) move(e.range);
-  if (f.group !== undefined) f.group = f.group.replace(/\d+$/, (n) => String(Number(n) + d));
+  moveRange(f.range, d);
+  if (f.related) for (const r of f.related) moveRange(r.range, d);
+  if (f.fixes) for (const fix of f.fixes) for (const e of fix.edits) moveRange(e.range, d);
+  if (f.group !== undefined) {
+    const at = f.group.lastIndexOf(':') + 1;
+    const n = Number(f.group.slice(at));
+    if (at > 0 && Number.isInteger(n)) f.group = f.group.slice(0, at) + String(n + d);
+  }
 }
 
 interface Entry {
