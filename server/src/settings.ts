@@ -14,7 +14,7 @@ export interface Settings {
 export const DEFAULT_FILES = '**/*.{md,txt}';
 
 export function defaultSettings(): Settings {
-  return { severities: {}, files: DEFAULT_FILES, maxFileSizeMB: 5, debounceMs: 200 };
+  return { severities: {}, files: DEFAULT_FILES, maxFileSizeMB: 20, debounceMs: 200 };
 }
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'off']);

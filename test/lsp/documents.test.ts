@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { FIXTURES, LspClient, tempWorkspace } from './harness';
+import { yearFile } from '../../bench/corpus';
+import { parse } from '../../server/src/model/parse';
+import { lint } from '../../server/src/lint';
 
 const text = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const DEC29 = 'daily-papers-2023-12-29.md';
@@ -94,6 +97,19 @@ describe('which documents are checked', () => {
       [],
       'nothing to fix in a file not validated',
     );
+  });
+
+  it('validates a 10 MB year of digests under the default limit', async () => {
+    const client = await LspClient.start({ vscodeLike: true });
+    clients.push(client);
+    const uri = ws.uri('year.md');
+    const year = yearFile(1, 10 * 1024 * 1024);
+    await client.open(uri, year);
+    const ds = await client.diagnostics(uri);
+    const expected = lint(parse(year));
+    assert.equal(ds.length, expected.length);
+    assert.ok(!ds.some((d) => d.code === 'file-too-large'));
+    assert.deepEqual(ds.slice(0, 50).map((d) => [d.code, d.range.start.line]), expected.slice(0, 50).map((f) => [f.rule, f.range.start.line]));
   });
 });
 

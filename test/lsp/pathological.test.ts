@@ -127,7 +127,8 @@ describe('pathological documents over the real server', () => {
 
   before(async () => {
     // No folder: the documents alone (the disk side is below).
-    client = await LspClient.start({ vscodeLike: true, settings: { validation: { debounceMs: 0 } } });
+    // A 5 MB limit (the default is 20 MB, room for a year file) so the 10 MB input meets it.
+    client = await LspClient.start({ vscodeLike: true, settings: { validation: { debounceMs: 0 }, maxFileSizeMB: 5 } });
   });
   after(async () => {
     console.log(`answer times (ms): ${times.join(', ')}`);
@@ -240,7 +241,7 @@ describe('pathological files on disk: the workspace index', () => {
     symlinkSync(join(ws.dir, 'nowhere.md'), join(ws.dir, 'dangling.md'));
     const fifo = spawnSync('mkfifo', [join(ws.dir, 'fifo.md')]);
     assert.equal(fifo.status, 0, `mkfifo: ${fifo.stderr}`);
-    client = await LspClient.start({ vscodeLike: true, folders: [ws.dir] });
+    client = await LspClient.start({ vscodeLike: true, folders: [ws.dir], settings: { maxFileSizeMB: 5 } });
     await client.indexed();
   });
   after(async () => {
