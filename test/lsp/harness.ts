@@ -3,6 +3,7 @@
  * speaks JSON-RPC to it, answers the server's requests (configuration, registrations, progress)
  * and records every notification. Waits are on messages with deadlines, never on sleeps.
  */
+import { after, before } from 'node:test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -233,4 +234,31 @@ export class LspClient {
     this.connection.dispose();
     return code;
   }
+}
+
+/**
+ * For a describe block: a VS Code-like client over `ws` (a temp copy of the fixtures by default),
+ * started and indexed before its tests, stopped (exit code 0) and the folder removed after.
+ */
+export function indexedWorkspace(
+  ws: { dir: string; uri: (name: string) => string; dispose(): void } = tempWorkspace(),
+  settings?: Record<string, unknown>,
+): { ws: typeof ws; client: () => LspClient } {
+  let client: LspClient | undefined;
+  before(async () => {
+    client = await LspClient.start({ vscodeLike: true, folders: [ws.dir], settings });
+    await client.indexed();
+  });
+  after(async () => {
+    const code = await client?.stop();
+    ws.dispose();
+    if (code !== 0) throw new Error(`the server exited with ${code}`);
+  });
+  return {
+    ws,
+    client: () => {
+      if (!client) throw new Error('the client starts in before()');
+      return client;
+    },
+  };
 }

@@ -1,26 +1,21 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LintWorkspaceResult } from '../../server/src/protocol';
 import { parse } from '../../server/src/model/parse';
 import { lint } from '../../server/src/lint';
-import { FIXTURES, LspClient, tempWorkspace } from './harness';
+import { FIXTURES, indexedWorkspace, tempWorkspace, type LspClient } from './harness';
 
 const text = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
 describe('digest/lintWorkspace', () => {
   const ws = tempWorkspace();
   writeFileSync(join(ws.dir, 'notes.md'), '# Not a digest\n');
+  const { client: started } = indexedWorkspace(ws);
   let client: LspClient;
-
-  before(async () => {
-    client = await LspClient.start({ vscodeLike: true, folders: [ws.dir] });
-    await client.indexed();
-  });
-  after(async () => {
-    assert.equal(await client.stop(), 0);
-    ws.dispose();
+  before(() => {
+    client = started();
   });
 
   it('lints every closed digest from disk, exactly as the engine does, without fix data', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, type CompletionList, type Location, type SymbolInformation } from 'vscode-languageserver-protocol';
 import type { FileSummaryResult, PaperAtResult, TreeDayResult, TreeFilesResult, TreeResult } from '../../server/src/protocol';
-import { FIXTURE_NAMES, FIXTURES, LspClient, tempWorkspace } from './harness';
+import { FIXTURE_NAMES, FIXTURES, indexedWorkspace, LspClient, tempWorkspace } from './harness';
 
 const text = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
@@ -295,15 +295,10 @@ describe('workspace index (VS Code-like client)', () => {
 });
 
 describe('workspace index follows digest.files', () => {
-  const ws = workspace();
+  const { ws, client: started } = indexedWorkspace(workspace());
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ vscodeLike: true, folders: [ws.dir] });
-    await client.indexed();
-  });
-  after(async () => {
-    assert.equal(await client.stop(), 0);
-    ws.dispose();
+  before(() => {
+    client = started();
   });
 
   it('rescans and re-registers the watcher when the glob changes', async () => {
@@ -321,15 +316,10 @@ describe('workspace index follows digest.files', () => {
 });
 
 describe('workspace index follows rule settings', () => {
-  const ws = workspace();
+  const { ws, client: started } = indexedWorkspace(workspace());
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ vscodeLike: true, folders: [ws.dir] });
-    await client.indexed();
-  });
-  after(async () => {
-    assert.equal(await client.stop(), 0);
-    ws.dispose();
+  before(() => {
+    client = started();
   });
 
   it('counts problems of files on disk under the new severities, without reading them again, as their diagnostics do', async () => {
