@@ -1,4 +1,4 @@
-import { lineRange, skipSpaces, trimEnd } from './lines';
+import { lineRange, LineSpan, skipSpaces, trimEnd } from './lines';
 import type { ArxivRef, DayHeading, PaperHeading, Span } from './types';
 
 /** Heading level of a line (1–6) when it is an ATX heading, else 0. */
@@ -31,7 +31,7 @@ function headingContent(s: string, from: number, level: number, line: number): S
   while (c > a && s.charCodeAt(c - 1) === 35) c--;
   if (c < b && (c === a || s.charCodeAt(c - 1) === 32 || s.charCodeAt(c - 1) === 9)) b = trimEnd(s, c);
   if (b < a) b = a;
-  return { text: s.slice(a, b), range: lineRange(line, a, b) };
+  return new LineSpan(s.slice(a, b), line, a, b);
 }
 
 export function parseDayHeading(s: string, from: number, line: number): DayHeading {
@@ -43,7 +43,7 @@ export function parseDayHeading(s: string, from: number, line: number): DayHeadi
     return heading;
   }
   const at = content.range.start.character + content.text.indexOf('(') + 1;
-  heading.date = { text: `${m[1]}-${m[2]}-${m[3]}`, range: lineRange(line, at, at + 10) };
+  heading.date = new LineSpan(`${m[1]}-${m[2]}-${m[3]}`, line, at, at + 10);
   if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) heading.problem = 'calendar';
   return heading;
 }
@@ -85,12 +85,12 @@ export function parsePaperHeading(s: string, from: number, line: number): PaperH
   const titleText = s.slice(a + 1, close);
   const ta = skipSpaces(s, a + 1);
   const tb = Math.max(ta, trimEnd(s, close));
-  heading.title = { text: titleText.trim(), range: lineRange(line, ta, tb) };
+  heading.title = new LineSpan(titleText.trim(), line, ta, tb);
   const urlText = s.slice(close + 2, b - 1);
-  heading.url = { text: urlText, range: lineRange(line, close + 2, b - 1) };
+  heading.url = new LineSpan(urlText, line, close + 2, b - 1);
   if (heading.title.text === '') {
     heading.problem = 'empty-title';
-    heading.title.range = lineRange(line, a, close + 1);
+    heading.title = new LineSpan('', line, a, close + 1);
     return heading;
   }
   if (!urlText.startsWith(ARXIV_ABS)) {

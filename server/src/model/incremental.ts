@@ -1,4 +1,4 @@
-import { splitLines, type LineTable } from './lines';
+import { moveSpan, splitLines, type LineTable } from './lines';
 import type { Name } from './authors';
 import type { LineText } from './lineText';
 import type { BulletLines } from './paper';
@@ -63,20 +63,20 @@ export function shiftPaper(p: Paper, d: number): void {
   const h = p.heading;
   h.line += d;
   shiftRange(h.range, d);
-  shiftRange(h.content.range, d);
-  if (h.title) shiftRange(h.title.range, d);
-  if (h.url) shiftRange(h.url.range, d);
+  moveSpan(h.content, d);
+  if (h.title) moveSpan(h.title, d);
+  if (h.url) moveSpan(h.url, d);
   if (h.arxiv) shiftRange(h.arxiv.range, d);
   shiftRange(p.range, d);
   for (const m of p.media) {
     shiftRange(m.range, d);
-    if (m.url) shiftRange(m.url.range, d);
-    if (m.videoSrc) shiftRange(m.videoSrc.range, d);
+    if (m.url) moveSpan(m.url, d);
+    if (m.videoSrc) moveSpan(m.videoSrc, d);
   }
   for (const v of p.votes) {
     v.line += d;
     shiftRange(v.range, d);
-    shiftRange(v.value.range, d);
+    moveSpan(v.value, d);
   }
   for (const line of p.authors) {
     line.line += d;
@@ -96,7 +96,7 @@ export function shiftPaper(p: Paper, d: number): void {
     shiftRange(l.range, d);
     if (l.urlRange) shiftRange(l.urlRange, d);
   }
-  for (const u of p.unexpected) shiftRange(u.range, d);
+  for (const u of p.unexpected) moveSpan(u, d);
   for (const t of p.thumbnails) shiftRange(t.range, d);
 }
 
@@ -107,11 +107,11 @@ function shiftBlock(block: Block, d: number): void {
     const h = block.heading;
     h.line += d;
     shiftRange(h.range, d);
-    shiftRange(h.content.range, d);
-    if (h.date) shiftRange(h.date.range, d);
+    moveSpan(h.content, d);
+    if (h.date) moveSpan(h.date, d);
   }
   if (block.paper) shiftPaper(block.paper, d);
-  for (const u of block.unexpected) shiftRange(u.range, d);
+  for (const u of block.unexpected) moveSpan(u, d);
 }
 
 /**

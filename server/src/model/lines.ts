@@ -88,3 +88,32 @@ export function offsetAt(table: Pick<LineTable, 'starts' | 'ends'>, line: number
   const start = table.starts[line];
   return Math.min(start + Math.max(0, character), table.ends[line]);
 }
+
+/**
+ * A piece of one line with its text, its extent stored as numbers: spans are made for every
+ * heading, vote and stray line, and three objects per range were a large part of a parse. The
+ * range is derived on demand.
+ */
+export class LineSpan {
+  constructor(
+    readonly text: string,
+    /** Moved by incremental re-parsing when lines are inserted above. */
+    public line: number,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get range(): Range {
+    return lineRange(this.line, this.start, this.end);
+  }
+
+  /** Serialised like a plain span, `{ text, range }`. */
+  toJSON(): { text: string; range: Range } {
+    return { text: this.text, range: this.range };
+  }
+}
+
+/** Moves a span made by the parser (a LineSpan) by d lines. */
+export function moveSpan(span: { range: Range }, d: number): void {
+  (span as LineSpan).line += d;
+}

@@ -1,4 +1,4 @@
-import { lineRange } from './lines';
+import { lineRange, LineSpan } from './lines';
 import type { LinkProblem, Span } from './types';
 
 export interface FoundLink {
@@ -169,5 +169,5 @@ export function toProblem(link: FoundLink, s: string, line: number, base: number
 
 export function urlSpan(link: FoundLink, line: number, base: number): Span | undefined {
   if (!link.url) return undefined;
-  return { text: link.url.text, range: lineRange(line, base + link.url.start, base + link.url.end) };
+  return new LineSpan(link.url.text, line, base + link.url.start, base + link.url.end);
 }

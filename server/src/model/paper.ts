@@ -1,5 +1,5 @@
 import { parsePaperHeading, parseArxivId } from './headings';
-import { isBlank, lineRange, range, skipSpaces, trimEnd } from './lines';
+import { isBlank, lineRange, LineSpan, range, skipSpaces, trimEnd } from './lines';
 import { scanLinks, toProblem, urlSpan } from './links';
 import { parseAuthors } from './authors';
 import { findBareUrls, NO_URLS } from './urls';
@@ -123,7 +123,7 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
     } else if (s.startsWith('<div><video', at) || s.startsWith('<video', at)) {
       readVideoTag(paper, s, line, at, endChar);
     } else {
-      paper.unexpected.push({ text: s.slice(at, endChar), range: lineRange(line, at, endChar) });
+      paper.unexpected.push(new LineSpan(s.slice(at, endChar), line, at, endChar));
       addLinkProblems(paper, s, line, false);
     }
   }
@@ -152,7 +152,7 @@ function parseVote(s: string, at: number, endChar: number, line: number): VoteLi
   const vote: VoteLine = {
     line,
     range: lineRange(line, at, endChar),
-    value: { text, range: text ? lineRange(line, va, vb) : lineRange(line, at, at + 5) },
+    value: text ? new LineSpan(text, line, va, vb) : new LineSpan(text, line, at, at + 5),
   };
   if (NON_NEGATIVE_INT.test(text) && text.length <= 15) vote.count = Number(text);
   return vote;
@@ -205,7 +205,7 @@ function readVideoTag(paper: Paper, s: string, line: number, at: number, endChar
   let src;
   if (m) {
     const start = at + m.index + m[0].length - 1 - m[1].length;
-    src = { text: m[1], range: lineRange(line, start, start + m[1].length) };
+    src = new LineSpan(m[1], line, start, start + m[1].length);
   }
   const last = paper.media[paper.media.length - 1];
   if (last && last.kind === 'video' && !last.videoSrc && last.range.end.line === line - 1) {

@@ -1,5 +1,5 @@
 import { headingLevel, parseDayHeading } from './headings';
-import { isBlank, lineRange, splitLines, trimEnd, type LineTable } from './lines';
+import { isBlank, LineSpan, splitLines, trimEnd, type LineTable } from './lines';
 import { lineOf, parsePaper, type Source } from './paper';
 import type { Block, Day, Digest, Paper, Range } from './types';
 
@@ -76,7 +76,7 @@ function collectUnexpected(src: Source, from: number, to: number, bom: boolean) 
     let a = line === 0 && bom ? 1 : 0;
     while (a < s.length && (s.charCodeAt(a) === 32 || s.charCodeAt(a) === 9)) a++;
     const b = trimEnd(s);
-    out.push({ text: s.slice(a, b), range: lineRange(line, a, b) });
+    out.push(new LineSpan(s.slice(a, b), line, a, b));
   }
   return out;
 }
