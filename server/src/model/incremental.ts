@@ -58,12 +58,17 @@ function shiftRange(r: Range, d: number): void {
   r.end.line += d;
 }
 
-/** Moves every position of a paper by d lines (the model shares no range objects). */
-export function shiftPaper(p: Paper, d: number): void {
-  const h = p.heading;
+/** What day and paper headings share: their line, its range and the heading's text. */
+function shiftHeading(h: { line: number; range: Range; content: { range: Range } }, d: number): void {
   h.line += d;
   shiftRange(h.range, d);
   moveSpan(h.content, d);
+}
+
+/** Moves every position of a paper by d lines (the model shares no range objects). */
+export function shiftPaper(p: Paper, d: number): void {
+  const h = p.heading;
+  shiftHeading(h, d);
   if (h.title) moveSpan(h.title, d);
   if (h.url) moveSpan(h.url, d);
   if (h.arxiv) shiftRange(h.arxiv.range, d);
@@ -104,11 +109,8 @@ function shiftBlock(block: Block, d: number): void {
   block.line += d;
   block.end += d;
   if (block.heading) {
-    const h = block.heading;
-    h.line += d;
-    shiftRange(h.range, d);
-    moveSpan(h.content, d);
-    if (h.date) moveSpan(h.date, d);
+    shiftHeading(block.heading, d);
+    if (block.heading.date) moveSpan(block.heading.date, d);
   }
   if (block.paper) shiftPaper(block.paper, d);
   for (const u of block.unexpected) moveSpan(u, d);
