@@ -13,7 +13,11 @@ export class DigestStatusBar implements vscode.Disposable {
     this.item.command = 'workbench.actions.view.problems';
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
-      vscode.languages.onDidChangeDiagnostics(() => void this.update()),
+      // Diagnostics change for every file linted; only the active one's matter here.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) void this.update();
+      }),
       tree.onDidChangeTreeData(() => void this.update()),
     );
     void this.update();
