@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { looksLikeDigest } from '../../server/src/model/parse';
+import { LANGUAGE_ID } from '../../server/src/protocol';
 
-const LANGUAGE_ID = 'digest-markdown';
 const CANDIDATES = new Set(['markdown', 'plaintext']);
 /** Content detection reads only the head of a file: the first non-blank line decides. */
 const HEAD = 4096;

@@ -6,8 +6,6 @@ import { DigestStatusBar } from './statusBar';
 import { PapersTreeProvider } from './views/papersTree';
 import { registerPapersView } from './views/papersView';
 
-export const LANGUAGE_ID = 'digest-markdown';
-
 export interface DigestExtensionApi {
   /** The language client, once loaded (after `ready` it always is). */
   readonly client: LanguageClient | undefined;

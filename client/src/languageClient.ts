@@ -6,13 +6,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { LANGUAGE_ID } from '../../server/src/protocol';
 
 /**
  * The language client, in a bundle of its own (dist/languageClient.js): vscode-languageclient is
  * most of the extension's code, and loading it after activation keeps activation short.
  */
 
-const LANGUAGE_ID = 'digest-markdown';
 
 /**
  * With auto-detection on, every digest reaches the server as `digest-markdown`: Markdown and

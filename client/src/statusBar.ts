@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PapersTreeProvider } from './views/papersTree';
+import { LANGUAGE_ID } from '../../server/src/protocol';
 
-const LANGUAGE_ID = 'digest-markdown';
 
 /** Shows papers and problems of the active digest; a click opens the Problems panel. */
 export class DigestStatusBar implements vscode.Disposable {

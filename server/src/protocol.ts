@@ -100,6 +100,9 @@ export interface TreeFilesResult {
   uris: string[];
 }
 
+/** The language id of digests (package.json `contributes.languages`); always checked by the server. */
+export const LANGUAGE_ID = 'digest-markdown';
+
 /** The code action kind of "fix every fixable problem in the file" (`editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.digest';
 

@@ -28,6 +28,7 @@ import { activeRules } from './lint';
 import { defaultSettings, maxBytes, readSettings, type Settings } from './settings';
 import {
   FIX_ALL_KIND,
+  LANGUAGE_ID,
   FileSummaryRequest,
   IndexChangedNotification,
   PaperAtRequest,
@@ -53,8 +54,6 @@ import { fileURLToPath } from 'node:url';
 import { WorkspaceIndex } from './workspace/index';
 import { applyFileChange, scanWorkspace, type FileChange } from './workspace/scan';
 
-/** Documents with this language id are always checked; others only when their text is a digest. */
-const LANGUAGE_ID = 'digest-markdown';
 
 const connection = createConnection(ProposedFeatures.all);
 const models = new DigestCache();
