@@ -1,6 +1,6 @@
 import type { Day, Digest, Paper, Range } from './model/types';
 import { rules as allRules } from './rules/index';
-import type { Finding, Report, Rule, Severity, SeveritySetting } from './rules/types';
+import type { Context, Finding, Report, Rule, Severity, SeveritySetting } from './rules/types';
 
 export interface LintOptions {
   /** Per rule id: a severity, or 'off'. Unknown ids are ignored. */
@@ -27,41 +27,74 @@ function copy(r: Range): Range {
 }
 
 /**
- * Findings own their ranges: rules report ranges of the model, and a finding kept across edits is
- * moved on its own, so it must share no position with the model or with another finding.
+ * Turns a rule's reports into findings. Findings own their ranges: rules report ranges of the
+ * model, and a finding kept across edits is moved on its own, so it must share no position with
+ * the model or with another finding. One collector per active rule serves a whole lint pass;
+ * `into` says where the current paper's or day's findings go.
  */
-function collector(active: ActiveRule, into: Finding[]) {
-  return {
-    report(r: Report) {
-      const f: Finding = { rule: active.rule.id, severity: active.severity, message: r.message, range: copy(r.range) };
-      if (r.related) f.related = r.related.map((x) => ({ range: copy(x.range), message: x.message }));
-      if (r.fixes) {
-        f.fixes = r.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: copy(e.range), newText: e.newText })) }));
-      }
-      if (r.group !== undefined) f.group = r.group;
-      into.push(f);
-    },
-  };
+class Collector implements Context {
+  into: Finding[] = [];
+
+  constructor(readonly active: ActiveRule) {}
+
+  report(r: Report): void {
+    const f: Finding = { rule: this.active.rule.id, severity: this.active.severity, message: r.message, range: copy(r.range) };
+    if (r.related) f.related = r.related.map((x) => ({ range: copy(x.range), message: x.message }));
+    if (r.fixes) {
+      f.fixes = r.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: copy(e.range), newText: e.newText })) }));
+    }
+    if (r.group !== undefined) f.group = r.group;
+    this.into.push(f);
+  }
+}
+
+/** The active rules sorted by what they check, each with its collector. */
+export class RuleSet {
+  readonly paper: { rule: Rule; ctx: Collector }[] = [];
+  readonly day: { rule: Rule; ctx: Collector }[] = [];
+  readonly digest: { rule: Rule; ctx: Collector }[] = [];
+
+  constructor(readonly active: readonly ActiveRule[]) {
+    for (const a of active) {
+      const ctx = new Collector(a);
+      if (a.rule.checkPaper) this.paper.push({ rule: a.rule, ctx });
+      if (a.rule.checkDay) this.day.push({ rule: a.rule, ctx });
+      if (a.rule.checkDigest) this.digest.push({ rule: a.rule, ctx });
+    }
+  }
+}
+
+function rulesOf(active: readonly ActiveRule[] | RuleSet): RuleSet {
+  return active instanceof RuleSet ? active : new RuleSet(active);
 }
 
 /** Findings of the per-paper rules for one paper: they depend on nothing outside its block. */
-export function lintPaper(paper: Paper, active: readonly ActiveRule[]): Finding[] {
+export function lintPaper(paper: Paper, active: readonly ActiveRule[] | RuleSet): Finding[] {
   const out: Finding[] = [];
-  for (const a of active) a.rule.checkPaper?.(paper, collector(a, out));
+  for (const { rule, ctx } of rulesOf(active).paper) {
+    ctx.into = out;
+    rule.checkPaper!(paper, ctx);
+  }
   return out;
 }
 
 /** Findings of the per-day rules for one day: its heading and its papers in order. */
-export function lintDay(day: Day, active: readonly ActiveRule[]): Finding[] {
+export function lintDay(day: Day, active: readonly ActiveRule[] | RuleSet): Finding[] {
   const out: Finding[] = [];
-  for (const a of active) a.rule.checkDay?.(day, collector(a, out));
+  for (const { rule, ctx } of rulesOf(active).day) {
+    ctx.into = out;
+    rule.checkDay!(day, ctx);
+  }
   return out;
 }
 
 /** Findings of the rules that look across days. */
-export function lintDigestLevel(digest: Digest, active: readonly ActiveRule[]): Finding[] {
+export function lintDigestLevel(digest: Digest, active: readonly ActiveRule[] | RuleSet): Finding[] {
   const out: Finding[] = [];
-  for (const a of active) a.rule.checkDigest?.(digest, collector(a, out));
+  for (const { rule, ctx } of rulesOf(active).digest) {
+    ctx.into = out;
+    rule.checkDigest!(digest, ctx);
+  }
   return out;
 }
 
@@ -101,33 +134,40 @@ export class BlockFindings {
   /** Blocks seen in the current pass; entries of others are dropped when they pile up. */
   private pass = 0;
   readonly active: ActiveRule[];
+  readonly rules: RuleSet;
 
   constructor(readonly options: LintOptions = {}) {
     this.active = activeRules(options);
+    this.rules = new RuleSet(this.active);
   }
 
-  private kept<T>(map: Map<T, Entry>, key: T, line: number, run: () => Finding[]): Finding[] {
-    let entry = map.get(key);
-    if (entry) {
-      const d = line - entry.line;
-      if (d !== 0) {
-        for (const f of entry.findings) shiftFinding(f, d);
-        entry.line = line;
-      }
-    } else {
-      entry = { line, findings: run().sort(compareFindings), pass: this.pass };
-      map.set(key, entry);
+  /** The kept entry of a block, moved to `line`; undefined when the block is new. */
+  private reuse<T>(map: Map<T, Entry>, key: T, line: number): Finding[] | undefined {
+    const entry = map.get(key);
+    if (!entry) return undefined;
+    const d = line - entry.line;
+    if (d !== 0) {
+      for (const f of entry.findings) shiftFinding(f, d);
+      entry.line = line;
     }
     entry.pass = this.pass;
     return entry.findings;
   }
 
+  private keep<T>(map: Map<T, Entry>, key: T, line: number, findings: Finding[]): Finding[] {
+    if (findings.length > 1) findings.sort(compareFindings);
+    map.set(key, { line, findings, pass: this.pass });
+    return findings;
+  }
+
   paper(paper: Paper): Finding[] {
-    return this.kept(this.papers, paper, paper.heading.line, () => lintPaper(paper, this.active));
+    const line = paper.heading.line;
+    return this.reuse(this.papers, paper, line) ?? this.keep(this.papers, paper, line, lintPaper(paper, this.rules));
   }
 
   day(day: Day): Finding[] {
-    return this.kept(this.days, day, day.heading.line, () => lintDay(day, this.active));
+    const line = day.heading.line;
+    return this.reuse(this.days, day, line) ?? this.keep(this.days, day, line, lintDay(day, this.rules));
   }
 
   /**
@@ -166,7 +206,7 @@ export function lint(digest: Digest, options: LintOptions | BlockFindings = {}):
     papers += day.papers.length;
     for (const paper of day.papers) for (const f of kept.paper(paper)) inPapers.push(f);
   }
-  const others = lintDigestLevel(digest, kept.active);
+  const others = lintDigestLevel(digest, kept.rules);
   for (const day of digest.days) for (const f of kept.day(day)) others.push(f);
   kept.endPass({ papers, days: digest.days.length });
   if (others.length === 0) return inPapers;

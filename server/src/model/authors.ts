@@ -1,5 +1,6 @@
 import { lineRange } from './lines';
-import type { Author, AuthorsLine, Range } from './types';
+import { append, AuthorsNode } from './nodes';
+import type { Author, Range } from './types';
 
 /**
  * One name of an Authors: line, stored as numbers: a year of digests holds hundreds of thousands
@@ -13,6 +14,8 @@ export class Name implements Author {
     public line: number,
     readonly start: number,
     readonly end: number,
+    /** Hash of the key (see repeatsOf); equal keys have equal hashes. */
+    readonly hash: number,
   ) {}
 
   get range(): Range {
@@ -21,6 +24,10 @@ export class Name implements Author {
 
   get key(): string {
     return authorKey(this.name);
+  }
+
+  toJSON(): Author {
+    return { name: this.name, key: this.key, range: this.range };
   }
 }
 
@@ -55,25 +62,120 @@ export function authorKey(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase().normalize('NFC');
 }
 
-/** Parses `Authors: A, B, C[, +]` starting at `at` (the `A` of `Authors:`). */
-export function parseAuthors(s: string, at: number, endChar: number, line: number): AuthorsLine {
-  const out: AuthorsLine = { line, range: lineRange(line, at, endChar), authors: [] };
-  let from = at + 'Authors:'.length;
-  while (from <= endChar) {
-    let comma = s.indexOf(',', from);
-    if (comma === -1 || comma > endChar) comma = endChar;
+/** FNV-1a over a key's UTF-16 units, with ASCII upper case folded as the key folds it. */
+function hashKey(s: string, fold: boolean): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (fold && c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h;
+}
+
+/** Whether two plain-ASCII names have the same key (equal but for ASCII case). */
+function sameAscii(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && (x | 32) !== (y | 32)) return false;
+    if (x !== y && ((x | 32) < 97 || (x | 32) > 122)) return false;
+  }
+  return true;
+}
+
+/** Small lists are compared pairwise by hash; longer ones go through a map of keys. */
+const PAIRWISE = 64;
+
+/**
+ * For each name of a list, the index of the first earlier name with the same key, or -1; undefined
+ * when no name repeats (the common case). Equal to comparing `authorKey`s, but a list of plain
+ * ASCII names (nearly all of them) is compared without building a key string per name.
+ */
+export function repeatsOf(names: readonly Author[]): Int32Array | undefined {
+  const n = names.length;
+  if (n < 2) return undefined;
+  let out: Int32Array | undefined;
+  if (n > PAIRWISE) {
+    const first = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const key = names[i].key;
+      const j = first.get(key);
+      if (j === undefined) first.set(key, i);
+      else (out ??= new Int32Array(n).fill(-1))[i] = j;
+    }
+    return out;
+  }
+  for (let i = 1; i < n; i++) {
+    const h = hashOf(names[i]);
+    for (let j = 0; j < i; j++) {
+      if (hashOf(names[j]) !== h) continue;
+      const a = names[i].name;
+      const b = names[j].name;
+      if (isPlainAscii(a) && isPlainAscii(b) ? sameAscii(a, b) : authorKey(a) === authorKey(b)) {
+        (out ??= new Int32Array(n).fill(-1))[i] = j;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A name's key hash: the parser's, or computed for an author made elsewhere. */
+function hashOf(a: Author): number {
+  return a instanceof Name ? a.hash : hashKey(a.key, false);
+}
+
+/**
+ * Parses `Authors: A, B, C[, +]` on the line starting at offset `ls` of text, from character `at`
+ * (the `A` of `Authors:`) to `endChar`. Each name's key hash is taken while it is read, in place.
+ */
+export function parseAuthors(text: string, ls: number, at: number, endChar: number, line: number): AuthorsNode {
+  const out = new AuthorsNode(line, at, endChar);
+  const end = ls + endChar;
+  let from = ls + at + 'Authors:'.length;
+  while (from <= end) {
+    let comma = text.indexOf(',', from);
+    if (comma === -1 || comma > end) comma = end;
     let a = from;
     let b = comma;
-    while (a < b && isSpace(s.charCodeAt(a))) a++;
-    while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
     if (a < b) {
-      const name = s.slice(a, b);
       // `+` marks a truncated list; it is never a name, even misplaced before the end.
-      if (name === '+') {
-        if (comma === endChar) out.truncated = lineRange(line, a, b);
-      } else out.authors.push(new Name(name, line, a, b));
+      if (b === a + 1 && text.charCodeAt(a) === 43) {
+        if (comma === end) out.truncated = lineRange(line, a - ls, b - ls);
+      } else {
+        const name = text.slice(a, b);
+        const hash = plainAsciiHash(text, a, b);
+        out.authors = append(out.authors, new Name(name, line, a - ls, b - ls, hash ?? hashKey(authorKey(name), false)));
+      }
     }
     from = comma + 1;
   }
   return out;
+}
+
+/**
+ * The key hash of the name text[a, b) when it is plain ASCII (printable words, single spaces:
+ * its key is its lower case), read in place; undefined for any other name.
+ */
+function plainAsciiHash(text: string, a: number, b: number): number | undefined {
+  let h = 0x811c9dc5;
+  let prevSpace = true;
+  for (let i = a; i < b; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return undefined;
+      prevSpace = true;
+    } else if (c > 32 && c < 127) {
+      prevSpace = false;
+      if (c >= 65 && c <= 90) c += 32;
+    } else {
+      return undefined;
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return prevSpace ? undefined : h;
 }

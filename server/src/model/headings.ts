@@ -1,5 +1,5 @@
-import { lineRange, LineSpan, skipSpaces, trimEnd } from './lines';
-import type { ArxivRef, DayHeading, PaperHeading, Span } from './types';
+import { LineSpan, skipSpaces, trimEnd } from './lines';
+import { ArxivNode, DayHeadingNode, PaperHeadingNode } from './nodes';
 
 /** Heading level of a line (1–6) when it is an ATX heading, else 0. */
 export function headingLevel(s: string, from: number): number {
@@ -13,7 +13,6 @@ export function headingLevel(s: string, from: number): number {
 }
 
 const DAY = /^Daily Papers \((\d{4})-(\d{2})-(\d{2})\)$/;
-const ARXIV_ID = /^(\d{2})(\d{2})\.(\d{4,5})(v[1-9]\d*)?$/;
 export const ARXIV_ABS = 'https://arxiv.org/abs/';
 
 export function isRealDate(y: number, m: number, d: number): boolean {
@@ -23,7 +22,7 @@ export function isRealDate(y: number, m: number, d: number): boolean {
 }
 
 /** The content of a heading line after its `#`s, trimmed, as a span. */
-function headingContent(s: string, from: number, level: number, line: number): Span {
+function headingContent(s: string, from: number, level: number, line: number): LineSpan {
   const a = skipSpaces(s, from + level);
   let b = trimEnd(s);
   // An optional closing sequence of #s (ATX) is not content.
@@ -34,30 +33,50 @@ function headingContent(s: string, from: number, level: number, line: number): S
   return new LineSpan(s.slice(a, b), line, a, b);
 }
 
-export function parseDayHeading(s: string, from: number, line: number): DayHeading {
+export function parseDayHeading(s: string, from: number, line: number): DayHeadingNode {
   const content = headingContent(s, from, 2, line);
-  const heading: DayHeading = { line, range: lineRange(line, from, trimEnd(s)), content };
+  const heading = new DayHeadingNode(line, from, trimEnd(s), content);
   const m = DAY.exec(content.text);
   if (!m) {
     heading.problem = 'shape';
     return heading;
   }
-  const at = content.range.start.character + content.text.indexOf('(') + 1;
-  heading.date = new LineSpan(`${m[1]}-${m[2]}-${m[3]}`, line, at, at + 10);
+  const open = content.text.indexOf('(') + 1;
+  const at = content.start + open;
+  heading.date = new LineSpan(content.text.slice(open, open + 10), line, at, at + 10);
   if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) heading.problem = 'calendar';
   return heading;
 }
 
+function digits(s: string, from: number, to: number): boolean {
+  if (to > s.length) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Reads an arXiv id (`YYMM.NNNNN[vN]`), or undefined when the text is not one. */
-export function parseArxivId(text: string, line: number, at: number): ArxivRef | undefined {
-  const m = ARXIV_ID.exec(text);
-  if (!m) return undefined;
-  const month = Number(m[2]);
+export function parseArxivId(text: string, line: number, at: number): ArxivNode | undefined {
+  if (!digits(text, 0, 4) || text.charCodeAt(4) !== 46 /* . */) return undefined;
+  let seq = 5;
+  while (seq < text.length && text.charCodeAt(seq) >= 48 && text.charCodeAt(seq) <= 57) seq++;
+  const n = seq - 5;
+  if (n !== 4 && n !== 5) return undefined;
+  let version: string | undefined;
+  if (seq < text.length) {
+    // `v` and a version number from 1, nothing after it.
+    const first = text.charCodeAt(seq + 1);
+    if (text.charCodeAt(seq) !== 118 /* v */ || !(first >= 49 && first <= 57) || !digits(text, seq + 2, text.length)) return undefined;
+    version = text.slice(seq);
+  }
+  const month = (text.charCodeAt(2) - 48) * 10 + (text.charCodeAt(3) - 48);
   if (month < 1 || month > 12) return undefined;
   // Four-digit sequence numbers were used until 1412, five digits since 1501.
-  const yymm = Number(m[1] + m[2]);
-  if ((m[3].length === 4) !== yymm < 1501) return undefined;
-  return { id: `${m[1]}${m[2]}.${m[3]}`, version: m[4], range: lineRange(line, at, at + text.length) };
+  const yymm = Number(text.slice(0, 4));
+  if ((n === 4) !== yymm < 1501) return undefined;
+  return new ArxivNode(text.length === seq ? text : text.slice(0, seq), version, line, at, at + text.length);
 }
 
 /** Finds the `]` that closes the `[` at `open`, allowing nested brackets. */
@@ -72,33 +91,39 @@ function closingBracket(s: string, open: number): number {
   return -1;
 }
 
-export function parsePaperHeading(s: string, from: number, line: number): PaperHeading {
+function outsideAscii(c: number): boolean {
+  return c <= 32 || c >= 127;
+}
+
+export function parsePaperHeading(s: string, from: number, line: number): PaperHeadingNode {
   const content = headingContent(s, from, 3, line);
-  const heading: PaperHeading = { line, range: lineRange(line, from, trimEnd(s)), content };
-  const a = content.range.start.character;
-  const b = content.range.end.character;
+  const heading = new PaperHeadingNode(line, from, trimEnd(s), content);
+  const a = content.start;
+  const b = content.end;
   const close = s.charCodeAt(a) === 91 ? closingBracket(s, a) : -1;
   if (close === -1 || close + 1 >= b || s.charCodeAt(close + 1) !== 40 || s.charCodeAt(b - 1) !== 41) {
     heading.problem = 'shape';
     return heading;
   }
-  const titleText = s.slice(a + 1, close);
   const ta = skipSpaces(s, a + 1);
   const tb = Math.max(ta, trimEnd(s, close));
-  heading.title = new LineSpan(titleText.trim(), line, ta, tb);
-  const urlText = s.slice(close + 2, b - 1);
-  heading.url = new LineSpan(urlText, line, close + 2, b - 1);
-  if (heading.title.text === '') {
+  let title = s.slice(ta, tb);
+  // Other white space at either end (a no-break space, say) is not title text either.
+  if (title && (outsideAscii(title.charCodeAt(0)) || outsideAscii(title.charCodeAt(title.length - 1)))) title = title.trim();
+  if (title === '') {
     heading.problem = 'empty-title';
     heading.title = new LineSpan('', line, a, close + 1);
+    heading.url = new LineSpan(s.slice(close + 2, b - 1), line, close + 2, b - 1);
     return heading;
   }
+  heading.title = new LineSpan(title, line, ta, tb);
+  const urlText = s.slice(close + 2, b - 1);
+  heading.url = new LineSpan(urlText, line, close + 2, b - 1);
   if (!urlText.startsWith(ARXIV_ABS)) {
     heading.problem = 'not-arxiv';
     return heading;
   }
-  const idText = urlText.slice(ARXIV_ABS.length);
-  const ref = parseArxivId(idText, line, close + 2 + ARXIV_ABS.length);
+  const ref = parseArxivId(urlText.slice(ARXIV_ABS.length), line, close + 2 + ARXIV_ABS.length);
   if (!ref) {
     heading.problem = 'bad-id';
     return heading;

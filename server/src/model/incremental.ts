@@ -2,6 +2,7 @@ import { moveSpan } from './lines';
 import type { Name } from './authors';
 import type { LineText } from './lineText';
 import type { BulletLines } from './paper';
+import type { DayHeadingNode, PaperNode } from './nodes';
 import { assemble, parseBlocks } from './parse';
 import type { Block, Digest, Paper, Range } from './types';
 
@@ -22,34 +23,28 @@ function shiftRange(r: Range, d: number): void {
   r.end.line += d;
 }
 
-/** What day and paper headings share: their line, its range and the heading's text. */
-function shiftHeading(h: { line: number; range: Range; content: { range: Range } }, d: number): void {
-  h.line += d;
-  shiftRange(h.range, d);
-  moveSpan(h.content, d);
-}
-
 /** Moves every position of a paper by d lines (the model shares no range objects). */
-export function shiftPaper(p: Paper, d: number): void {
+export function shiftPaper(paper: Paper, d: number): void {
+  const p = paper as PaperNode;
   const h = p.heading;
-  shiftHeading(h, d);
+  h.line += d;
+  moveSpan(h.content, d);
   if (h.title) moveSpan(h.title, d);
   if (h.url) moveSpan(h.url, d);
-  if (h.arxiv) shiftRange(h.arxiv.range, d);
-  shiftRange(p.range, d);
+  if (h.arxiv) h.arxiv.line += d;
+  p.endLine += d;
   for (const m of p.media) {
-    shiftRange(m.range, d);
+    m.line += d;
+    m.endLine += d;
     if (m.url) moveSpan(m.url, d);
     if (m.videoSrc) moveSpan(m.videoSrc, d);
   }
   for (const v of p.votes) {
     v.line += d;
-    shiftRange(v.range, d);
     moveSpan(v.value, d);
   }
   for (const line of p.authors) {
     line.line += d;
-    shiftRange(line.range, d);
     for (const a of line.authors) (a as Name).line += d;
     if (line.truncated) shiftRange(line.truncated, d);
   }
@@ -66,15 +61,17 @@ export function shiftPaper(p: Paper, d: number): void {
     if (l.urlRange) shiftRange(l.urlRange, d);
   }
   for (const u of p.unexpected) moveSpan(u, d);
-  for (const t of p.thumbnails) shiftRange(t.range, d);
+  for (const t of p.thumbnails) t.line += d;
 }
 
 function shiftBlock(block: Block, d: number): void {
   block.line += d;
   block.end += d;
   if (block.heading) {
-    shiftHeading(block.heading, d);
-    if (block.heading.date) moveSpan(block.heading.date, d);
+    const h = block.heading as DayHeadingNode;
+    h.line += d;
+    moveSpan(h.content, d);
+    if (h.date) moveSpan(h.date, d);
   }
   if (block.paper) shiftPaper(block.paper, d);
   for (const u of block.unexpected) moveSpan(u, d);

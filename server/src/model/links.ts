@@ -1,5 +1,5 @@
 import { lineRange, LineSpan } from './lines';
-import type { LinkProblem, Span } from './types';
+import type { LinkProblem } from './types';
 
 export interface FoundLink {
   /** Offset of `[` (or `!` for an image) within the line. */
@@ -167,7 +167,7 @@ export function toProblem(link: FoundLink, s: string, line: number, base: number
   return problem;
 }
 
-export function urlSpan(link: FoundLink, line: number, base: number): Span | undefined {
+export function urlSpan(link: FoundLink, line: number, base: number): LineSpan | undefined {
   if (!link.url) return undefined;
   return new LineSpan(link.url.text, line, base + link.url.start, base + link.url.end);
 }

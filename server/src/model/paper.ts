@@ -1,9 +1,10 @@
 import { parsePaperHeading, parseArxivId } from './headings';
-import { isBlank, lineRange, LineSpan, range, skipSpaces, trimEnd } from './lines';
+import { isBlank, LineSpan, range } from './lines';
 import { scanLinks, toProblem, urlSpan } from './links';
 import { parseAuthors } from './authors';
+import { append, MediaNode, PaperNode, VoteNode } from './nodes';
 import { findBareUrls, NO_URLS } from './urls';
-import type { BareUrl, Bullet, Media, Paper, Range, VoteLine } from './types';
+import type { BareUrl, Bullet, Paper, Range } from './types';
 
 /**
  * A summary bullet with its continuation lines, its extent stored as numbers (bullets are most of
@@ -29,6 +30,10 @@ export class BulletLines implements Bullet {
   get range(): Range {
     return range(this.line, this.start, this.endLine, this.endChar);
   }
+
+  toJSON(): Bullet {
+    return { line: this.line, range: this.range, text: this.text, urls: this.urls };
+  }
 }
 
 /** Where a block's lines come from: the whole document text and its line table. */
@@ -50,157 +55,166 @@ export function lineOf(src: Source, line: number): string {
 
 const THUMBNAIL = 'cdn-thumbnails.huggingface.co/social-thumbnails/papers/';
 const VIDEO_SRC = /\bsrc\s*=\s*"([^"]*)"/;
-const NON_NEGATIVE_INT = /^\d+$/;
-
-function isBulletStart(s: string, at: number): number {
-  const c = s.charCodeAt(at);
-  if (c !== 45 && c !== 42 && c !== 43) return -1; // - * +
-  const next = s.charCodeAt(at + 1);
-  if (at + 1 === s.length) return at + 1;
-  return next === 32 || next === 9 ? at + 2 : -1;
-}
 
 /**
  * Parses one paper block: its `###` heading line and the lines up to (not including) `end`.
  * A block depends on nothing outside its lines, so an edit can re-parse only the blocks it touched.
+ * Lines are read in place in the source text: only the lines that are elements other than bullets
+ * are cut out, and bullets are searched for `[` and `http` by one running search per block,
+ * so most summary text is looked at by indexOf alone.
  */
 export function parsePaper(src: Source, headingLine: number, end: number, firstLineOffset = 0): Paper {
-  const hs = lineOf(src, headingLine);
-  const heading = parsePaperHeading(hs, firstLineOffset, headingLine);
-  const paper: Paper = {
-    heading,
-    range: lineRange(headingLine, heading.range.start.character, heading.range.end.character),
-    media: [],
-    votes: [],
-    authors: [],
-    bullets: [],
-    links: [],
-    unexpected: [],
-    thumbnails: [],
-  };
-  let lastNonBlank = headingLine;
+  const text = src.text;
+  const base = src.base ?? 0;
+  const heading = parsePaperHeading(lineOf(src, headingLine), firstLineOffset, headingLine);
+  const paper = new PaperNode(heading);
   let bullet: BulletLines | undefined;
   let blankSinceBullet = false;
+  // Where the next `[` and `http` are, from the block's second line on.
+  let nextBracket = -2;
+  let nextHttp = -2;
 
   for (let line = headingLine + 1; line < end; line++) {
-    const s = lineOf(src, line);
-    if (isBlank(s)) {
+    const ls = src.starts[line] - base;
+    const le = src.ends[line] - base;
+    let a = ls;
+    while (a < le && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+    if (a === le || (text.charCodeAt(a) === 0xfeff && isBlank(text.slice(a, le)))) {
       if (bullet) blankSinceBullet = true;
       continue;
     }
-    lastNonBlank = line;
-    const at = skipSpaces(s);
-    const endChar = trimEnd(s);
-    const marker = isBulletStart(s, at);
-
-    if (marker !== -1) {
-      bullet = new BulletLines(line, at, endChar, s.slice(marker, endChar));
-      paper.bullets.push(bullet);
+    let e = le;
+    while (e > a && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+    const at = a - ls;
+    const endChar = e - ls;
+    paper.endLine = line;
+    paper.endChar = endChar;
+    const marker = bulletMarkerEnd(text, a, le);
+    const continues = marker === -1 && bullet !== undefined && (at > 0 || (!blankSinceBullet && !startsElement(text, a, le)));
+    if (marker !== -1 || continues) {
+      if (marker !== -1) {
+        bullet = new BulletLines(line, at, endChar, text.slice(marker, e));
+        paper.bullets = append(paper.bullets, bullet);
+      } else {
+        bullet!.text += '\n' + text.slice(a, e);
+        bullet!.endLine = line;
+        bullet!.endChar = endChar;
+      }
       blankSinceBullet = false;
-      scanProse(paper, bullet, s, line);
-      continue;
-    }
-    // Indented lines after a bullet, and lazy continuation lines right under one, belong to it.
-    if (bullet && (at > 0 || (!blankSinceBullet && !startsElement(s, at)))) {
-      bullet.text += '\n' + s.slice(at, endChar);
-      bullet.endLine = line;
-      bullet.endChar = endChar;
-      blankSinceBullet = false;
-      scanProse(paper, bullet, s, line);
+      // Prose: only a line holding `[` or `http` is cut out and scanned.
+      if (nextBracket !== -1 && nextBracket < ls) nextBracket = text.indexOf('[', ls);
+      if (nextHttp !== -1 && nextHttp < ls) nextHttp = text.indexOf('http', ls);
+      const bracket = nextBracket !== -1 && nextBracket < le;
+      const http = nextHttp !== -1 && nextHttp < le;
+      if (bracket || http) {
+        const s = text.slice(ls, le);
+        if (http) bullet!.urls = findBareUrls(s, line, bullet!.urls);
+        if (bracket) addLinkProblems(paper, s, line, false);
+      }
       continue;
     }
     bullet = undefined;
     blankSinceBullet = false;
 
-    if (s.startsWith('Vote:', at)) {
-      paper.votes.push(parseVote(s, at, endChar, line));
-    } else if (s.startsWith('Authors:', at)) {
-      paper.authors.push(parseAuthors(s, at, endChar, line));
-    } else if (s.startsWith('![', at)) {
-      readImage(paper, s, line, at, endChar);
-    } else if (startsWatchVideo(s, at)) {
-      readVideoLink(paper, s, line, at, endChar);
-    } else if (s.startsWith('<div><video', at) || s.startsWith('<video', at)) {
-      readVideoTag(paper, s, line, at, endChar);
+    if (text.startsWith('Vote:', a)) {
+      paper.votes = append(paper.votes, parseVote(text, ls, at, endChar, line));
+    } else if (text.startsWith('Authors:', a)) {
+      paper.authors = append(paper.authors, parseAuthors(text, ls, at, endChar, line));
+    } else if (text.startsWith('![', a)) {
+      readImage(paper, text.slice(ls, le), line, at, endChar);
+    } else if (startsWatchVideo(text, a, le)) {
+      readVideoLink(paper, text.slice(ls, le), line, at, endChar);
+    } else if (text.startsWith('<div><video', a) || text.startsWith('<video', a)) {
+      readVideoTag(paper, text.slice(ls, le), line, at, endChar);
     } else {
-      paper.unexpected.push(new LineSpan(s.slice(at, endChar), line, at, endChar));
+      const s = text.slice(ls, le);
+      paper.unexpected = append(paper.unexpected, new LineSpan(s.slice(at, endChar), line, at, endChar));
       addLinkProblems(paper, s, line, false);
     }
-  }
-  if (lastNonBlank !== headingLine) {
-    const last = lineOf(src, lastNonBlank);
-    paper.range = range(headingLine, heading.range.start.character, lastNonBlank, trimEnd(last));
   }
   return paper;
 }
 
-function startsElement(s: string, at: number): boolean {
+/** Offset just past a bullet marker (`-`, `*` or `+` and a space, or alone) at `a`, else -1. */
+function bulletMarkerEnd(text: string, a: number, le: number): number {
+  const c = text.charCodeAt(a);
+  if (c !== 45 && c !== 42 && c !== 43) return -1; // - * +
+  if (a + 1 === le) return a + 1;
+  const next = text.charCodeAt(a + 1);
+  return next === 32 || next === 9 ? a + 2 : -1;
+}
+
+function startsElement(text: string, a: number, le: number): boolean {
   return (
-    s.startsWith('Vote:', at) || s.startsWith('Authors:', at) || s.startsWith('![', at) ||
-    startsWatchVideo(s, at) || s.startsWith('<div><video', at) || s.startsWith('<video', at)
+    text.startsWith('Vote:', a) || text.startsWith('Authors:', a) || text.startsWith('![', a) ||
+    startsWatchVideo(text, a, le) || text.startsWith('<div><video', a) || text.startsWith('<video', a)
   );
 }
 
-function startsWatchVideo(s: string, at: number): boolean {
-  return s.length - at >= 13 && s.slice(at, at + 13).toLowerCase() === '[watch video]';
+function startsWatchVideo(text: string, a: number, le: number): boolean {
+  return le - a >= 13 && text.charCodeAt(a) === 91 && text.slice(a, a + 13).toLowerCase() === '[watch video]';
 }
 
-function parseVote(s: string, at: number, endChar: number, line: number): VoteLine {
-  const va = skipSpaces(s, at + 5);
+function parseVote(text: string, ls: number, at: number, endChar: number, line: number): VoteNode {
+  let va = at + 5;
+  while (va < endChar && (text.charCodeAt(ls + va) === 32 || text.charCodeAt(ls + va) === 9)) va++;
   const vb = Math.max(va, endChar);
-  const text = s.slice(va, vb);
-  const vote: VoteLine = {
-    line,
-    range: lineRange(line, at, endChar),
-    value: text ? new LineSpan(text, line, va, vb) : new LineSpan(text, line, at, at + 5),
-  };
-  if (NON_NEGATIVE_INT.test(text) && text.length <= 15) vote.count = Number(text);
+  const value = text.slice(ls + va, ls + vb);
+  const vote = new VoteNode(line, at, endChar, value ? new LineSpan(value, line, va, vb) : new LineSpan(value, line, at, at + 5));
+  if (value.length > 0 && value.length <= 15 && allDigits(value)) vote.count = Number(value);
   return vote;
 }
 
-function addLinkProblems(paper: Paper, s: string, line: number, strict: boolean): void {
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function addLinkProblems(paper: PaperNode, s: string, line: number, strict: boolean): void {
   for (const link of scanLinks(s, strict)) {
     const p = toProblem(link, s, line, 0);
-    if (p) paper.links.push(p);
+    if (p) paper.links = append(paper.links, p);
   }
 }
 
-function readImage(paper: Paper, s: string, line: number, at: number, endChar: number): void {
+function readImage(paper: PaperNode, s: string, line: number, at: number, endChar: number): void {
   const links = scanLinks(s, true);
-  const media: Media = { kind: 'image', range: lineRange(line, at, endChar) };
+  const media = new MediaNode('image', line, at, endChar);
   const first = links[0];
   if (first) {
-    media.url = urlSpan(first, line, 0);
-    const u = media.url?.text;
+    const url = (media.url = urlSpan(first, line, 0));
+    const u = url?.text;
     const k = u ? u.indexOf(THUMBNAIL) : -1;
-    if (u && k !== -1 && media.url) {
+    if (url && u && k !== -1) {
       const rest = u.slice(k + THUMBNAIL.length);
       const dot = rest.lastIndexOf('.');
       const idText = dot === -1 ? rest : rest.slice(0, dot);
-      const startChar = media.url.range.start.character + k + THUMBNAIL.length;
-      const ref = parseArxivId(idText, line, startChar);
-      if (ref) paper.thumbnails.push(ref);
+      const ref = parseArxivId(idText, line, url.start + k + THUMBNAIL.length);
+      if (ref) paper.thumbnails = append(paper.thumbnails, ref);
     }
   }
   for (const link of links) {
     const p = toProblem(link, s, line, 0);
-    if (p) paper.links.push(p);
+    if (p) paper.links = append(paper.links, p);
   }
-  paper.media.push(media);
+  paper.media = append(paper.media, media);
 }
 
-function readVideoLink(paper: Paper, s: string, line: number, at: number, endChar: number): void {
+function readVideoLink(paper: PaperNode, s: string, line: number, at: number, endChar: number): void {
   const links = scanLinks(s, true);
-  const media: Media = { kind: 'video', range: lineRange(line, at, endChar) };
+  const media = new MediaNode('video', line, at, endChar);
   if (links[0]) media.url = urlSpan(links[0], line, 0);
   for (const link of links) {
     const p = toProblem(link, s, line, 0);
-    if (p) paper.links.push(p);
+    if (p) paper.links = append(paper.links, p);
   }
-  paper.media.push(media);
+  paper.media = append(paper.media, media);
 }
 
-function readVideoTag(paper: Paper, s: string, line: number, at: number, endChar: number): void {
+function readVideoTag(paper: PaperNode, s: string, line: number, at: number, endChar: number): void {
   const m = VIDEO_SRC.exec(s.slice(at, endChar));
   let src;
   if (m) {
@@ -208,15 +222,13 @@ function readVideoTag(paper: Paper, s: string, line: number, at: number, endChar
     src = new LineSpan(m[1], line, start, start + m[1].length);
   }
   const last = paper.media[paper.media.length - 1];
-  if (last && last.kind === 'video' && !last.videoSrc && last.range.end.line === line - 1) {
+  if (last && last.kind === 'video' && !last.videoSrc && last.endLine === line - 1) {
     last.videoSrc = src;
-    last.range = range(last.range.start.line, last.range.start.character, line, endChar);
+    last.endLine = line;
+    last.endChar = endChar;
     return;
   }
-  paper.media.push({ kind: 'video', videoSrc: src, range: lineRange(line, at, endChar) });
-}
-
-function scanProse(paper: Paper, bullet: Bullet, s: string, line: number): void {
-  bullet.urls = findBareUrls(s, line, bullet.urls);
-  addLinkProblems(paper, s, line, false);
+  const media = new MediaNode('video', line, at, endChar);
+  media.videoSrc = src;
+  paper.media = append(paper.media, media);
 }

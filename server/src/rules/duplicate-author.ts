@@ -1,4 +1,4 @@
-import type { Author } from '../model/types';
+import { repeatsOf } from '../model/authors';
 import type { Rule } from './types';
 
 export const duplicateAuthor: Rule = {
@@ -10,14 +10,12 @@ export const duplicateAuthor: Rule = {
   groupFixTitles: { group: 'Remove every repeated author in this line', file: 'Remove every repeated author in the file' },
   checkPaper(paper, ctx) {
     for (const line of paper.authors) {
-      const first = new Map<string, Author>();
-      line.authors.forEach((author, i) => {
-        const key = author.key;
-        const earlier = first.get(key);
-        if (!earlier) {
-          first.set(key, author);
-          return;
-        }
+      const repeats = repeatsOf(line.authors);
+      if (!repeats) continue;
+      for (let i = 0; i < repeats.length; i++) {
+        if (repeats[i] === -1) continue;
+        const author = line.authors[i];
+        const earlier = line.authors[repeats[i]];
         // Remove the separator before the repeat together with it, so ', +' and order stay.
         const prev = line.authors[i - 1];
         ctx.report({
@@ -27,7 +25,7 @@ export const duplicateAuthor: Rule = {
           fixes: [{ title: `Remove repeated author '${author.name}'`, edits: [{ range: { start: prev.range.end, end: author.range.end }, newText: '' }] }],
           group: `authors:${line.line}`,
         });
-      });
+      }
     }
   },
 };
