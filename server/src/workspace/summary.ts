@@ -1,4 +1,5 @@
-import type { Day, Digest, Paper, Range } from '../model/types';
+import { repeatsOf } from '../model/authors';
+import type { Author, Day, Digest, Paper, Range } from '../model/types';
 import type { Finding } from '../rules/types';
 import { dayLabel, isTruncated, paperTitle, votesOf } from '../features/paperText';
 
@@ -74,8 +75,20 @@ export class StringPool {
     return flat;
   }
 
+  /** Per distinct author spelling (pooled), its comparison key (pooled): one lookup per name. */
+  private readonly keys = new Map<string, { name: string; key: string }>();
+
+  author(a: Author): { name: string; key: string } {
+    const hit = this.keys.get(a.name);
+    if (hit !== undefined) return hit;
+    const entry = { name: this.get(a.name), key: this.get(a.key) };
+    this.keys.set(entry.name, entry);
+    return entry;
+  }
+
   clear(): void {
     this.strings.clear();
+    this.keys.clear();
   }
 }
 
@@ -109,14 +122,20 @@ function countWithin(findings: readonly Finding[], block: Range): RuleCounts {
 
 function paperSummary(paper: Paper, findings: readonly Finding[], pool: StringPool): PaperSummary {
   const authors: AuthorEntry[] = [];
-  const seen = new Set<string>();
+  // One Authors: line (nearly always) is deduplicated by the model's key hashes; more by a set.
+  const seen = paper.authors.length > 1 ? new Set<string>() : undefined;
   for (const line of paper.authors) {
-    for (const a of line.authors) {
-      if (seen.has(a.key)) continue;
-      seen.add(a.key);
+    const repeats = seen ? undefined : repeatsOf(line.authors);
+    line.authors.forEach((a, i) => {
+      if (repeats && repeats[i] !== -1) return;
+      const { name, key } = pool.author(a);
+      if (seen) {
+        if (seen.has(key)) return;
+        seen.add(key);
+      }
       const { start, end } = a.range;
-      authors.push({ name: pool.get(a.name), key: pool.get(a.key), line: start.line, start: start.character, end: end.character });
-    }
+      authors.push({ name, key, line: start.line, start: start.character, end: end.character });
+    });
   }
   const out: PaperSummary = {
     title: pool.get(paperTitle(paper)),

@@ -1,0 +1,42 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { readDigestFile } from '../../server/src/workspace/files';
+
+describe('reading a digest file from disk', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'digest-files-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const day = '## Daily Papers (2024-01-11)\n\n### [T](https://arxiv.org/abs/2401.05252)\n';
+  const read = async (name: string, bytes: Uint8Array | string) => {
+    writeFileSync(join(dir, name), bytes);
+    const logs: string[] = [];
+    const text = await readDigestFile(join(dir, name), 1 << 20, (m) => logs.push(m));
+    return { text, logs };
+  };
+
+  it('drops a byte order mark, as the editor does', async () => {
+    const { text } = await read('bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(day)]));
+    assert.equal(text, day);
+  });
+
+  it('keeps a U+FFFD written on purpose', async () => {
+    const { text, logs } = await read('fffd.md', `${day}- 깨진 글자 \ufffd 그대로\n`);
+    assert.equal(text, `${day}- 깨진 글자 \ufffd 그대로\n`);
+    assert.deepEqual(logs, []);
+  });
+
+  it('skips bytes that are not UTF-8, with a line in the log', async () => {
+    const { text, logs } = await read('latin1.md', Uint8Array.from([...Buffer.from(day), 0xe9, 0xff, 0x0a]));
+    assert.equal(text, undefined);
+    assert.equal(logs.length, 1);
+    assert.match(logs[0], /latin1\.md: not valid UTF-8/);
+  });
+
+  it('skips text that is not a digest, silently', async () => {
+    const { text, logs } = await read('notes.md', '# Notes\n');
+    assert.equal(text, undefined);
+    assert.deepEqual(logs, []);
+  });
+});
