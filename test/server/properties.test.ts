@@ -7,6 +7,7 @@ import { FIXTURES, fixtureNames } from '../../scripts/update-expectations';
 import { applyEdits, fixAllEdits } from '../../server/src/fixes';
 import { lint } from '../../server/src/lint';
 import { parse } from '../../server/src/model/parse';
+import { authorKey } from '../../server/src/model/authors';
 import { allRanges, badRange } from './helpers';
 
 // FC_RUNS=5000 for a longer hunt; the default keeps the file at a few seconds.
@@ -122,3 +123,34 @@ function extra(short: string, long: string): string {
   for (const ch of short) count.set(ch, (count.get(ch) ?? 0) - 1);
   return [...count].flatMap(([ch, n]) => Array(n).fill(ch)).sort().join('');
 }
+
+/**
+ * The model keeps names and bullets as numbers and makes them on demand; these are checked
+ * against the plain definitions: repeats by comparing authorKey strings, a bullet's text by its
+ * lines (marker dropped, continuation lines trimmed, blank lines left out).
+ */
+test('lazily made names and bullets equal their plain definitions', () => {
+  const bulletLine = fc.tuple(fc.constantFrom('- ', '* ', '-   ', '  ', '\t', '', ' \ufeff'), fc.constantFrom('a', '에서 https://x.io에서', 'b  ', '[x', ''));
+  fc.assert(
+    fc.property(fc.array(name, { maxLength: 80 }), fc.array(fc.tuple(bulletLine, eol), { maxLength: 8 }), (ns, bl) => {
+      const text = `### [T](https://arxiv.org/abs/2401.05252)\nAuthors: ${ns.join(', ')}\n- first${bl.map(([[m, t], e]) => e + m + t).join('')}\n`;
+      const paper = parse(text).orphanPapers[0];
+      for (const line of paper.authors) {
+        const keys = line.authors.map((a) => authorKey(a.name));
+        const expected = keys.map((k, i) => keys.indexOf(k) < i ? keys.indexOf(k) : -1);
+        assert.deepEqual(line.repeats() ? [...line.repeats()!] : keys.map(() => -1), expected);
+        assert.equal(line.count, line.authors.length);
+      }
+      assert.equal(paper.bulletCount, paper.bullets.length);
+      assert.deepEqual(paper.bullets.flatMap((b) => b.urls), paper.urls);
+      const lines = text.split(/\r\n|\r|\n/);
+      for (const b of paper.bullets) {
+        const { start, end } = b.range;
+        const own = lines.slice(start.line, end.line + 1).map((l, i) => (i === 0 ? l.slice(start.character).replace(/^[-*+][ \t]?/, '') : l.replace(/^[ \t]+/, '')).replace(/[ \t]+$/, ''));
+        const plain = [own[0], ...own.slice(1).filter((l) => !/^[ \t\ufeff]*$/.test(l))].join('\n');
+        assert.equal(b.text, plain);
+      }
+    }),
+    RUNS,
+  );
+});

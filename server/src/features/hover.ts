@@ -54,7 +54,7 @@ function paperCard(place: PaperPlace, findings: readonly Finding[]): string[] {
   }
 
   const media = paper.media[0]?.kind ?? 'none';
-  out.push(`Media: ${media} · ${plural(paper.bullets.length, 'bullet')}`);
+  out.push(`Media: ${media} · ${plural(paper.bulletCount, 'bullet')}`);
 
   const own = findingsWithin(findings, paper.range);
   if (own.length) {

@@ -1,5 +1,5 @@
 import { lineRange } from './lines';
-import { append, AuthorsNode } from './nodes';
+import { AuthorsNode } from './nodes';
 import type { Author, Range } from './types';
 
 /**
@@ -85,8 +85,13 @@ function sameAscii(a: string, b: string): boolean {
   return true;
 }
 
+/** Whether two names have the same key. */
+export function sameKey(a: string, b: string): boolean {
+  return isPlainAscii(a) && isPlainAscii(b) ? sameAscii(a, b) : authorKey(a) === authorKey(b);
+}
+
 /** Small lists are compared pairwise by hash; longer ones go through a map of keys. */
-const PAIRWISE = 64;
+export const PAIRWISE = 64;
 
 /**
  * For each name of a list, the index of the first earlier name with the same key, or -1; undefined
@@ -113,7 +118,7 @@ export function repeatsOf(names: readonly Author[]): Int32Array | undefined {
       if (hashOf(names[j]) !== h) continue;
       const a = names[i].name;
       const b = names[j].name;
-      if (isPlainAscii(a) && isPlainAscii(b) ? sameAscii(a, b) : authorKey(a) === authorKey(b)) {
+      if (sameKey(a, b)) {
         (out ??= new Int32Array(n).fill(-1))[i] = j;
         break;
       }
@@ -132,8 +137,9 @@ function hashOf(a: Author): number {
  * (the `A` of `Authors:`) to `endChar`. Each name's key hash is taken while it is read, in place.
  */
 export function parseAuthors(text: string, ls: number, at: number, endChar: number, line: number): AuthorsNode {
-  const out = new AuthorsNode(line, at, endChar);
   const end = ls + endChar;
+  const spans: number[] = [];
+  let truncated: Range | undefined;
   let from = ls + at + 'Authors:'.length;
   while (from <= end) {
     let comma = text.indexOf(',', from);
@@ -145,15 +151,15 @@ export function parseAuthors(text: string, ls: number, at: number, endChar: numb
     if (a < b) {
       // `+` marks a truncated list; it is never a name, even misplaced before the end.
       if (b === a + 1 && text.charCodeAt(a) === 43) {
-        if (comma === end) out.truncated = lineRange(line, a - ls, b - ls);
+        if (comma === end) truncated = lineRange(line, a - ls, b - ls);
       } else {
-        const name = text.slice(a, b);
-        const hash = plainAsciiHash(text, a, b);
-        out.authors = append(out.authors, new Name(name, line, a - ls, b - ls, hash ?? hashKey(authorKey(name), false)));
+        spans.push(a - ls, b - ls, plainAsciiHash(text, a, b) ?? hashKey(authorKey(text.slice(a, b)), false));
       }
     }
     from = comma + 1;
   }
+  const out = new AuthorsNode(text, ls, line, at, endChar, spans);
+  if (truncated) out.truncated = truncated;
   return out;
 }
 

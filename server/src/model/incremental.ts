@@ -1,7 +1,5 @@
 import { moveSpan } from './lines';
-import type { Name } from './authors';
 import type { LineText } from './lineText';
-import type { BulletLines } from './paper';
 import type { DayHeadingNode, PaperNode } from './nodes';
 import { assemble, parseBlocks } from './parse';
 import type { Block, Digest, Paper, Range } from './types';
@@ -32,7 +30,7 @@ export function shiftPaper(paper: Paper, d: number): void {
   if (h.title) moveSpan(h.title, d);
   if (h.url) moveSpan(h.url, d);
   if (h.arxiv) h.arxiv.line += d;
-  p.endLine += d;
+  p.move(d);
   for (const m of p.media) {
     m.line += d;
     m.endLine += d;
@@ -43,18 +41,10 @@ export function shiftPaper(paper: Paper, d: number): void {
     v.line += d;
     moveSpan(v.value, d);
   }
-  for (const line of p.authors) {
-    line.line += d;
-    for (const a of line.authors) (a as Name).line += d;
-    if (line.truncated) shiftRange(line.truncated, d);
-  }
-  for (const b of p.bullets) {
-    (b as BulletLines).line += d;
-    (b as BulletLines).endLine += d;
-    for (const u of b.urls) {
-      shiftRange(u.range, d);
-      if (u.glued) shiftRange(u.glued.range, d);
-    }
+  for (const line of p.authors) line.move(d);
+  for (const u of p.urls) {
+    shiftRange(u.range, d);
+    if (u.glued) shiftRange(u.glued.range, d);
   }
   for (const l of p.links) {
     shiftRange(l.range, d);

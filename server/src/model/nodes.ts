@@ -1,6 +1,11 @@
+import { Name, PAIRWISE, repeatsOf, sameKey } from './authors';
 import { lineRange, range, type LineSpan } from './lines';
+import { append, NONE } from './lists';
+
+export { append, NONE };
+import { BulletLines, bulletText } from './paper';
 import type {
-  ArxivRef, AuthorsLine, Author, Bullet, DayHeading, LinkProblem, Media, MediaKind, Paper, PaperHeading, Range, Span,
+  ArxivRef, AuthorsLine, Author, BareUrl, Bullet, DayHeading, LinkProblem, Media, MediaKind, Paper, PaperHeading, Range, Span,
   VoteLine,
 } from './types';
 
@@ -11,16 +16,6 @@ import type {
  * rest was the garbage collector moving them. Each node serialises like the plain interface it
  * implements (`toJSON`), so a model still prints as `{ …, range }`.
  */
-
-/** The shared empty list of a node that has none of something; never pushed to (frozen). */
-export const NONE: never[] = Object.freeze([]) as unknown as never[];
-
-/** Appends to a node's list, making it on the first item (sized for one: most lists hold one). */
-export function append<T>(list: T[], item: T): T[] {
-  if (list === NONE) return [item];
-  list.push(item);
-  return list;
-}
 
 export class ArxivNode implements ArxivRef {
   constructor(
@@ -128,22 +123,82 @@ export class VoteNode implements VoteLine {
   }
 }
 
+/**
+ * An `Authors:` line. Its names are kept as numbers (start, end, key hash per name) and made into
+ * Name objects only when asked for: a year of digests has tens of thousands of names, which the
+ * rules compare by hash and the editor shows a few at a time.
+ */
 export class AuthorsNode implements AuthorsLine {
-  authors: Author[] = NONE;
   truncated?: Range;
+  private names?: Name[];
 
   constructor(
+    /** The text the line was read from, and the offset of the line's start in it. */
+    private readonly src: string,
+    private readonly at: number,
     public line: number,
     readonly start: number,
     readonly end: number,
+    /** Per name: start and end character, then its key hash (see Name.hash). */
+    private readonly spans: readonly number[],
   ) {}
 
-  get range(): Range {
-    return lineRange(this.line, this.start, this.end);
+  get count(): number {
+    return this.spans.length / 3;
+  }
+
+  get authors(): Author[] {
+    if (this.names) return this.names;
+    const out: Name[] = [];
+    for (let i = 0; i < this.spans.length; i += 3) {
+      const a = this.spans[i];
+      const b = this.spans[i + 1];
+      out.push(new Name(this.src.slice(this.at + a, this.at + b), this.line, a, b, this.spans[i + 2]));
+    }
+    return (this.names = out);
+  }
+
+  /** For each name the index of the first earlier one with the same key, or -1; undefined when none repeats. */
+  repeats(): Int32Array | undefined {
+    const n = this.count;
+    if (n < 2) return undefined;
+    if (n > PAIRWISE) return repeatsOf(this.authors);
+    let out: Int32Array | undefined;
+    const spans = this.spans;
+    for (let i = 1; i < n; i++) {
+      const h = spans[3 * i + 2];
+      for (let j = 0; j < i; j++) {
+        if (spans[3 * j + 2] !== h) continue;
+        // Equal hashes: compare the keys themselves (nearly always the same name again).
+        if (sameKey(this.nameAt(i), this.nameAt(j))) {
+          (out ??= new Int32Array(n).fill(-1))[i] = j;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private nameAt(i: number): string {
+    return this.src.slice(this.at + this.spans[3 * i], this.at + this.spans[3 * i + 1]);
+  }
+
+  /** Moves the line (and its names, if made) by d lines. */
+  move(d: number): void {
+    this.line += d;
+    if (this.names) for (const a of this.names) a.line += d;
+    if (this.truncated) {
+      this.truncated.start.line += d;
+      this.truncated.end.line += d;
+    }
   }
 
   toJSON(): AuthorsLine {
-    return { line: this.line, range: this.range, authors: this.authors, truncated: this.truncated };
+    return { line: this.line, range: this.range, authors: this.authors, truncated: this.truncated } as AuthorsLine;
+  }
+
+  get range(): Range {
+    return lineRange(this.line, this.start, this.end);
   }
 }
 
@@ -151,15 +206,27 @@ export class PaperNode implements Paper {
   media: MediaNode[] = NONE;
   votes: VoteNode[] = NONE;
   authors: AuthorsNode[] = NONE;
-  bullets: Bullet[] = NONE;
   links: LinkProblem[] = NONE;
   unexpected: Span[] = NONE;
   thumbnails: ArxivNode[] = NONE;
+  /** Bare URLs in the bullets, in order. */
+  urls: BareUrl[] = NONE;
+  /**
+   * Per bullet: first line, its start character, last line, its end character, and the offsets in
+   * `src` where the bullet's text starts and ends. Bullets are most of a digest's lines and the
+   * rules only count them: they are made into objects when asked for.
+   */
+  bulletSpans: number[] = NONE;
   /** Last non-blank line of the block and where its text ends. */
   endLine: number;
   endChar: number;
+  private made?: BulletLines[];
 
-  constructor(readonly heading: PaperHeadingNode) {
+  constructor(
+    readonly heading: PaperHeadingNode,
+    /** The text the block was read from. */
+    private readonly src: string,
+  ) {
     this.endLine = heading.line;
     this.endChar = heading.end;
   }
@@ -168,8 +235,41 @@ export class PaperNode implements Paper {
     return range(this.heading.line, this.heading.start, this.endLine, this.endChar);
   }
 
+  get bulletCount(): number {
+    return this.bulletSpans.length / 6;
+  }
+
+  get bullets(): Bullet[] {
+    if (this.made) return this.made;
+    const out: BulletLines[] = [];
+    const b = this.bulletSpans;
+    let u = 0;
+    for (let i = 0; i < b.length; i += 6) {
+      let urls: BareUrl[] = NONE;
+      while (u < this.urls.length && this.urls[u].range.start.line <= b[i + 2]) urls = append(urls, this.urls[u++]);
+      out.push(new BulletLines(b[i], b[i + 1], b[i + 2], b[i + 3], bulletText(this.src, b[i + 4], b[i + 5]), urls));
+    }
+    return (this.made = out);
+  }
+
+  /** Moves the paper by d lines. */
+  move(d: number): void {
+    this.endLine += d;
+    const b = this.bulletSpans;
+    for (let i = 0; i < b.length; i += 6) {
+      b[i] += d;
+      b[i + 2] += d;
+    }
+    if (this.made) {
+      for (const x of this.made) {
+        x.line += d;
+        x.endLine += d;
+      }
+    }
+  }
+
   toJSON(): Paper {
-    const { heading, range, media, votes, authors, bullets, links, unexpected, thumbnails } = this;
-    return { heading, range, media, votes, authors, bullets, links, unexpected, thumbnails };
+    const { heading, range, media, votes, authors, bullets, links, unexpected, thumbnails, urls, bulletCount } = this;
+    return { heading, range, media, votes, authors, bullets, links, unexpected, thumbnails, urls, bulletCount };
   }
 }

@@ -3,29 +3,19 @@ import { isBlank, LineSpan, range } from './lines';
 import { scanLinks, toProblem, urlSpan } from './links';
 import { parseAuthors } from './authors';
 import { append, MediaNode, PaperNode, VoteNode } from './nodes';
-import { findBareUrls, NO_URLS } from './urls';
+import { findBareUrls } from './urls';
 import type { BareUrl, Bullet, Paper, Range } from './types';
 
-/**
- * A summary bullet with its continuation lines, its extent stored as numbers (bullets are most of
- * a digest's lines); the range is derived on demand.
- */
+/** A summary bullet with its continuation lines, made on demand from the paper's numbers. */
 export class BulletLines implements Bullet {
-  urls: BareUrl[] = NO_URLS;
-  /** Last line of the bullet and where its text ends there. */
-  endLine: number;
-  endChar: number;
-
   constructor(
-    /** Moved by incremental re-parsing when lines are inserted above. */
     public line: number,
     readonly start: number,
-    endChar: number,
-    public text: string,
-  ) {
-    this.endLine = line;
-    this.endChar = endChar;
-  }
+    public endLine: number,
+    public endChar: number,
+    readonly text: string,
+    public urls: BareUrl[],
+  ) {}
 
   get range(): Range {
     return range(this.line, this.start, this.endLine, this.endChar);
@@ -67,8 +57,10 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
   const text = src.text;
   const base = src.base ?? 0;
   const heading = parsePaperHeading(lineOf(src, headingLine), firstLineOffset, headingLine);
-  const paper = new PaperNode(heading);
-  let bullet: BulletLines | undefined;
+  const paper = new PaperNode(heading, text);
+  const bullets = BULLETS;
+  bullets.length = 0;
+  let bullet = -1; // index in bullets of the current bullet's numbers
   let blankSinceBullet = false;
   // Where the next `[` and `http` are, from the block's second line on.
   let nextBracket = -2;
@@ -80,7 +72,7 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
     let a = ls;
     while (a < le && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
     if (a === le || (text.charCodeAt(a) === 0xfeff && isBlank(text.slice(a, le)))) {
-      if (bullet) blankSinceBullet = true;
+      if (bullet !== -1) blankSinceBullet = true;
       continue;
     }
     let e = le;
@@ -90,15 +82,15 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
     paper.endLine = line;
     paper.endChar = endChar;
     const marker = bulletMarkerEnd(text, a, le);
-    const continues = marker === -1 && bullet !== undefined && (at > 0 || (!blankSinceBullet && !startsElement(text, a, le)));
+    const continues = marker === -1 && bullet !== -1 && (at > 0 || (!blankSinceBullet && !startsElement(text, a, le)));
     if (marker !== -1 || continues) {
       if (marker !== -1) {
-        bullet = new BulletLines(line, at, endChar, text.slice(marker, e));
-        paper.bullets = append(paper.bullets, bullet);
+        bullet = bullets.length;
+        bullets.push(line, at, line, endChar, marker, e);
       } else {
-        bullet!.text += '\n' + text.slice(a, e);
-        bullet!.endLine = line;
-        bullet!.endChar = endChar;
+        bullets[bullet + 2] = line;
+        bullets[bullet + 3] = endChar;
+        bullets[bullet + 5] = e;
       }
       blankSinceBullet = false;
       // Prose: only a line holding `[` or `http` is cut out and scanned.
@@ -108,12 +100,12 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
       const http = nextHttp !== -1 && nextHttp < le;
       if (bracket || http) {
         const s = text.slice(ls, le);
-        if (http) bullet!.urls = findBareUrls(s, line, bullet!.urls);
+        if (http) paper.urls = findBareUrls(s, line, paper.urls);
         if (bracket) addLinkProblems(paper, s, line, false);
       }
       continue;
     }
-    bullet = undefined;
+    bullet = -1;
     blankSinceBullet = false;
 
     if (text.startsWith('Vote:', a)) {
@@ -132,7 +124,36 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
       addLinkProblems(paper, s, line, false);
     }
   }
+  if (bullets.length) paper.bulletSpans = bullets.slice();
   return paper;
+}
+
+/** The numbers of the bullets of the paper being parsed (parsing is synchronous: one list serves). */
+const BULLETS: number[] = [];
+
+/**
+ * A bullet's text from the source: from after its marker on its first line, then each further
+ * non-blank line trimmed, joined by newlines (what the parser reads as the bullet).
+ */
+export function bulletText(src: string, from: number, to: number): string {
+  let out = '';
+  let at = from;
+  let first = true;
+  while (at <= to) {
+    let nl = at;
+    while (nl < to && src.charCodeAt(nl) !== 10 && src.charCodeAt(nl) !== 13) nl++;
+    let a = at;
+    let b = nl;
+    // The first line keeps what follows its marker; every line loses its trailing blanks.
+    if (!first) while (a < b && (src.charCodeAt(a) === 32 || src.charCodeAt(a) === 9)) a++;
+    while (b > a && (src.charCodeAt(b - 1) === 32 || src.charCodeAt(b - 1) === 9)) b--;
+    if (first) out = src.slice(a, b);
+    else if (a < b && !isBlank(src.slice(a, b))) out += '\n' + src.slice(a, b);
+    first = false;
+    if (nl >= to) break;
+    at = nl + (src.charCodeAt(nl) === 13 && src.charCodeAt(nl + 1) === 10 ? 2 : 1);
+  }
+  return out;
 }
 
 /** Offset just past a bullet marker (`-`, `*` or `+` and a space, or alone) at `a`, else -1. */

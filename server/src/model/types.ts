@@ -83,6 +83,10 @@ export interface AuthorsLine {
   line: number;
   range: Range;
   authors: Author[];
+  /** How many names (authors.length, without making the names). */
+  readonly count: number;
+  /** For each name the index of the first earlier name with the same key, or -1; undefined when none repeats. */
+  repeats(): Int32Array | undefined;
   /** Range of the closing `+` when the list ends with `, +`. */
   truncated?: Range;
 }
@@ -119,6 +123,10 @@ export interface Paper {
   votes: VoteLine[];
   authors: AuthorsLine[];
   bullets: Bullet[];
+  /** How many bullets (bullets.length, without making them). */
+  readonly bulletCount: number;
+  /** The bare URLs of all bullets, in order (each bullet's own are in its `urls`). */
+  urls: BareUrl[];
   /** Malformed Markdown link syntax anywhere in the block outside the heading. */
   links: LinkProblem[];
   /** Non-blank lines that are none of the paper's elements. */

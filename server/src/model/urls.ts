@@ -1,4 +1,5 @@
 import { lineRange } from './lines';
+import { append } from './lists';
 import type { BareUrl } from './types';
 
 function isUrlChar(c: number): boolean {
@@ -14,8 +15,6 @@ function isSpace(ch: string): boolean {
  * Finds bare http(s) URLs in a line of prose (not the destination of a `[..](..)` link nor a
  * `<…>` autolink), and for each the non-ASCII text glued to its end, if any.
  */
-/** The shared empty list of a bullet without URLs (most of them); never pushed to. */
-export const NO_URLS: BareUrl[] = Object.freeze([]) as unknown as BareUrl[];
 
 export function findBareUrls(s: string, line: number, found: BareUrl[]): BareUrl[] {
   let out = found;
@@ -49,8 +48,7 @@ export function findBareUrls(s: string, line: number, found: BareUrl[]): BareUrl
       while (g < s.length && !isSpace(s[g]) && s.charCodeAt(g) !== 60 && !(s.charCodeAt(g) < 128 && /[)\].,;:!?"']/.test(s[g]))) g++;
       url.glued = { text: s.slice(end, g), range: lineRange(line, end, g) };
     }
-    if (out === NO_URLS) out = [];
-    out.push(url);
+    out = append(out, url);
     from = end;
   }
 }

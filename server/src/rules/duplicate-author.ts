@@ -1,4 +1,3 @@
-import { repeatsOf } from '../model/authors';
 import type { Rule } from './types';
 
 export const duplicateAuthor: Rule = {
@@ -10,7 +9,7 @@ export const duplicateAuthor: Rule = {
   groupFixTitles: { group: 'Remove every repeated author in this line', file: 'Remove every repeated author in the file' },
   checkPaper(paper, ctx) {
     for (const line of paper.authors) {
-      const repeats = repeatsOf(line.authors);
+      const repeats = line.repeats();
       if (!repeats) continue;
       for (let i = 0; i < repeats.length; i++) {
         if (repeats[i] === -1) continue;

@@ -7,7 +7,7 @@ export const missingAuthors: Rule = {
   severity: 'warning',
   fixable: false,
   checkPaper(paper, ctx) {
-    if (paper.authors.some((line) => line.authors.length > 0)) return;
+    if (paper.authors.some((line) => line.count > 0)) return;
     const empty = paper.authors[0];
     ctx.report({
       range: titleRange(paper),

@@ -7,7 +7,7 @@ export const missingSummary: Rule = {
   severity: 'warning',
   fixable: false,
   checkPaper(paper, ctx) {
-    if (paper.bullets.length > 0) return;
+    if (paper.bulletCount > 0) return;
     ctx.report({ range: titleRange(paper), message: "Paper has no summary: expected one or more '- ' bullets." });
   },
 };

@@ -7,25 +7,23 @@ export const urlRunsIntoText: Rule = {
   severity: 'warning',
   fixable: true,
   checkPaper(paper, ctx) {
-    for (const bullet of paper.bullets) {
-      for (const url of bullet.urls) {
-        if (!url.glued) continue;
-        const { start, end } = url.range;
-        ctx.report({
-          range: { start, end: url.glued.range.end },
-          message: `URL '${quote(url.url)}' runs into '${quote(url.glued.text, 20)}': auto-linking would swallow the text; expected a space or <…> after the URL.`,
-          fixes: [
-            { title: 'Insert a space after the URL', edits: [{ range: { start: end, end }, newText: ' ' }] },
-            {
-              title: 'Wrap the URL in <…>',
-              edits: [
-                { range: { start, end: start }, newText: '<' },
-                { range: { start: end, end }, newText: '>' },
-              ],
-            },
-          ],
-        });
-      }
+    for (const url of paper.urls) {
+      if (!url.glued) continue;
+      const { start, end } = url.range;
+      ctx.report({
+        range: { start, end: url.glued.range.end },
+        message: `URL '${quote(url.url)}' runs into '${quote(url.glued.text, 20)}': auto-linking would swallow the text; expected a space or <…> after the URL.`,
+        fixes: [
+          { title: 'Insert a space after the URL', edits: [{ range: { start: end, end }, newText: ' ' }] },
+          {
+            title: 'Wrap the URL in <…>',
+            edits: [
+              { range: { start, end: start }, newText: '<' },
+              { range: { start: end, end }, newText: '>' },
+            ],
+          },
+        ],
+      });
     }
   },
 };

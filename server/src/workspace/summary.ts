@@ -1,4 +1,3 @@
-import { repeatsOf } from '../model/authors';
 import type { Author, Day, Digest, Paper, Range } from '../model/types';
 import type { Finding } from '../rules/types';
 import { dayLabel, isTruncated, paperTitle, votesOf } from '../features/paperText';
@@ -125,7 +124,7 @@ function paperSummary(paper: Paper, findings: readonly Finding[], pool: StringPo
   // One Authors: line (nearly always) is deduplicated by the model's key hashes; more by a set.
   const seen = paper.authors.length > 1 ? new Set<string>() : undefined;
   for (const line of paper.authors) {
-    const repeats = seen ? undefined : repeatsOf(line.authors);
+    const repeats = seen ? undefined : line.repeats();
     line.authors.forEach((a, i) => {
       if (repeats && repeats[i] !== -1) return;
       const { name, key } = pool.author(a);
