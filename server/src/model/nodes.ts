@@ -179,6 +179,14 @@ export class AuthorsNode implements AuthorsLine {
     return out;
   }
 
+  /** The i-th name, without making the others (the list's own object when it is made). */
+  author(i: number): Author {
+    if (this.names) return this.names[i];
+    const a = this.spans[3 * i];
+    const b = this.spans[3 * i + 1];
+    return new Name(this.src.slice(this.at + a, this.at + b), this.line, a, b, this.spans[3 * i + 2]);
+  }
+
   private nameAt(i: number): string {
     return this.src.slice(this.at + this.spans[3 * i], this.at + this.spans[3 * i + 1]);
   }

@@ -85,6 +85,8 @@ export interface AuthorsLine {
   authors: Author[];
   /** How many names (authors.length, without making the names). */
   readonly count: number;
+  /** The i-th name (authors[i], without making the others). */
+  author(i: number): Author;
   /** For each name the index of the first earlier name with the same key, or -1; undefined when none repeats. */
   repeats(): Int32Array | undefined;
   /** Range of the closing `+` when the list ends with `, +`. */

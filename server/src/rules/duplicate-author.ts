@@ -13,10 +13,10 @@ export const duplicateAuthor: Rule = {
       if (!repeats) continue;
       for (let i = 0; i < repeats.length; i++) {
         if (repeats[i] === -1) continue;
-        const author = line.authors[i];
-        const earlier = line.authors[repeats[i]];
+        const author = line.author(i);
+        const earlier = line.author(repeats[i]);
         // Remove the separator before the repeat together with it, so ', +' and order stay.
-        const prev = line.authors[i - 1];
+        const prev = line.author(i - 1);
         ctx.report({
           range: author.range,
           message: `Author '${author.name}' is already listed on this line: expected each author once.`,
