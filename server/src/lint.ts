@@ -114,6 +114,8 @@ function shiftFinding(f: Finding, d: number): void {
   }
 }
 
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+
 interface Entry {
   /** The block's heading line when these findings were made: a move shows as a difference. */
   line: number;
@@ -154,7 +156,9 @@ export class BlockFindings {
     return entry.findings;
   }
 
-  private keep<T>(map: Map<T, Entry>, key: T, line: number, findings: Finding[]): Finding[] {
+  private keep<T>(map: Map<T, Entry>, key: T, line: number, found: Finding[]): Finding[] {
+    // Most blocks have no findings: they share one empty list.
+    const findings = found.length === 0 ? NO_FINDINGS : found;
     if (findings.length > 1) findings.sort(compareFindings);
     map.set(key, { line, findings, pass: this.pass });
     return findings;

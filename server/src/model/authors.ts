@@ -138,7 +138,8 @@ function hashOf(a: Author): number {
  */
 export function parseAuthors(text: string, ls: number, at: number, endChar: number, line: number): AuthorsNode {
   const end = ls + endChar;
-  const spans: number[] = [];
+  const spans = SPANS;
+  spans.length = 0;
   let truncated: Range | undefined;
   let from = ls + at + 'Authors:'.length;
   while (from <= end) {
@@ -158,10 +159,13 @@ export function parseAuthors(text: string, ls: number, at: number, endChar: numb
     }
     from = comma + 1;
   }
-  const out = new AuthorsNode(text, ls, line, at, endChar, spans);
+  const out = new AuthorsNode(text, ls, line, at, endChar, spans.slice());
   if (truncated) out.truncated = truncated;
   return out;
 }
+
+/** The numbers of the line being parsed (parsing is synchronous: one list serves; kept as an exact copy). */
+const SPANS: number[] = [];
 
 /**
  * The key hash of the name text[a, b) when it is plain ASCII (printable words, single spaces:
