@@ -62,14 +62,10 @@ export function authorKey(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase().normalize('NFC');
 }
 
-/** FNV-1a over a key's UTF-16 units, with ASCII upper case folded as the key folds it. */
-function hashKey(s: string, fold: boolean): number {
+/** FNV-1a over a key's UTF-16 units (plainAsciiHash gives the same for a plain name, read in place). */
+function hashKey(key: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (fold && c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, 0x01000193);
-  }
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return h;
 }
 
@@ -129,7 +125,7 @@ export function repeatsOf(names: readonly Author[]): Int32Array | undefined {
 
 /** A name's key hash: the parser's, or computed for an author made elsewhere. */
 function hashOf(a: Author): number {
-  return a instanceof Name ? a.hash : hashKey(a.key, false);
+  return a instanceof Name ? a.hash : hashKey(a.key);
 }
 
 /**
@@ -154,7 +150,7 @@ export function parseAuthors(text: string, ls: number, at: number, endChar: numb
       if (b === a + 1 && text.charCodeAt(a) === 43) {
         if (comma === end) truncated = lineRange(line, a - ls, b - ls);
       } else {
-        spans.push(a - ls, b - ls, plainAsciiHash(text, a, b) ?? hashKey(authorKey(text.slice(a, b)), false));
+        spans.push(a - ls, b - ls, plainAsciiHash(text, a, b) ?? hashKey(authorKey(text.slice(a, b))));
       }
     }
     from = comma + 1;
