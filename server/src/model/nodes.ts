@@ -17,10 +17,10 @@ import type {
  * implements (`toJSON`), so a model still prints as `{ …, range }`.
  */
 
-export class ArxivNode implements ArxivRef {
+/** A node on one line: its line and the characters it spans there. */
+abstract class OnLine {
   constructor(
-    readonly id: string,
-    readonly version: string | undefined,
+    /** Moved by incremental re-parsing when lines are inserted above. */
     public line: number,
     readonly start: number,
     readonly end: number,
@@ -28,6 +28,18 @@ export class ArxivNode implements ArxivRef {
 
   get range(): Range {
     return lineRange(this.line, this.start, this.end);
+  }
+}
+
+export class ArxivNode extends OnLine implements ArxivRef {
+  constructor(
+    readonly id: string,
+    readonly version: string | undefined,
+    line: number,
+    start: number,
+    end: number,
+  ) {
+    super(line, start, end);
   }
 
   toJSON(): ArxivRef {
@@ -35,19 +47,17 @@ export class ArxivNode implements ArxivRef {
   }
 }
 
-export class DayHeadingNode implements DayHeading {
+export class DayHeadingNode extends OnLine implements DayHeading {
   date?: LineSpan;
   problem?: 'shape' | 'calendar';
 
   constructor(
-    public line: number,
-    readonly start: number,
-    readonly end: number,
+    line: number,
+    start: number,
+    end: number,
     readonly content: LineSpan,
-  ) {}
-
-  get range(): Range {
-    return lineRange(this.line, this.start, this.end);
+  ) {
+    super(line, start, end);
   }
 
   toJSON(): DayHeading {
@@ -55,21 +65,19 @@ export class DayHeadingNode implements DayHeading {
   }
 }
 
-export class PaperHeadingNode implements PaperHeading {
+export class PaperHeadingNode extends OnLine implements PaperHeading {
   title?: LineSpan;
   url?: LineSpan;
   arxiv?: ArxivNode;
   problem?: PaperHeading['problem'];
 
   constructor(
-    public line: number,
-    readonly start: number,
-    readonly end: number,
+    line: number,
+    start: number,
+    end: number,
     readonly content: LineSpan,
-  ) {}
-
-  get range(): Range {
-    return lineRange(this.line, this.start, this.end);
+  ) {
+    super(line, start, end);
   }
 
   toJSON(): PaperHeading {
@@ -104,18 +112,16 @@ export class MediaNode implements Media {
   }
 }
 
-export class VoteNode implements VoteLine {
+export class VoteNode extends OnLine implements VoteLine {
   count?: number;
 
   constructor(
-    public line: number,
-    readonly start: number,
-    readonly end: number,
+    line: number,
+    start: number,
+    end: number,
     readonly value: LineSpan,
-  ) {}
-
-  get range(): Range {
-    return lineRange(this.line, this.start, this.end);
+  ) {
+    super(line, start, end);
   }
 
   toJSON(): VoteLine {
@@ -128,7 +134,7 @@ export class VoteNode implements VoteLine {
  * Name objects only when asked for: a year of digests has tens of thousands of names, which the
  * rules compare by hash and the editor shows a few at a time.
  */
-export class AuthorsNode implements AuthorsLine {
+export class AuthorsNode extends OnLine implements AuthorsLine {
   truncated?: Range;
   private names?: Name[];
 
@@ -136,12 +142,14 @@ export class AuthorsNode implements AuthorsLine {
     /** The text the line was read from, and the offset of the line's start in it. */
     private readonly src: string,
     private readonly at: number,
-    public line: number,
-    readonly start: number,
-    readonly end: number,
+    line: number,
+    start: number,
+    end: number,
     /** Per name: start and end character, then its key hash (see Name.hash). */
     private readonly spans: readonly number[],
-  ) {}
+  ) {
+    super(line, start, end);
+  }
 
   get count(): number {
     return this.spans.length / 3;
@@ -203,10 +211,6 @@ export class AuthorsNode implements AuthorsLine {
 
   toJSON(): AuthorsLine {
     return { line: this.line, range: this.range, authors: this.authors, truncated: this.truncated } as AuthorsLine;
-  }
-
-  get range(): Range {
-    return lineRange(this.line, this.start, this.end);
   }
 }
 
