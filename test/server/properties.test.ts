@@ -8,6 +8,7 @@ import { applyEdits, fixAllEdits } from '../../server/src/fixes';
 import { lint } from '../../server/src/lint';
 import { parse } from '../../server/src/model/parse';
 import { authorKey } from '../../server/src/model/authors';
+import { pairs, partnerOf } from '../../server/src/model/links';
 import { allRanges, badRange } from './helpers';
 
 // FC_RUNS=5000 for a longer hunt; the default keeps the file at a few seconds.
@@ -152,5 +153,19 @@ test('lazily made names and bullets equal their plain definitions', () => {
       }
     }),
     RUNS,
+  );
+});
+
+test('a bracket scanned from itself finds the partner the whole-line pairing finds', () => {
+  const line = fc.string({ unit: fc.constantFrom('[', ']', '(', ')', '\\', '!', 'a', ' '), maxLength: 40 });
+  fc.assert(
+    fc.property(line, (s) => {
+      for (const [open, close] of [[91, 93], [40, 41]]) {
+        const table = pairs(s, open, close);
+        // Every bracket the pairing saw as an opening one, i.e. every key of its table.
+        for (const [at, partner] of table) assert.equal(partnerOf(s, at, open, close), partner, `${JSON.stringify(s)} at ${at}`);
+      }
+    }),
+    { numRuns: RUNS.numRuns * 10 },
   );
 });

@@ -20,7 +20,8 @@ const TITLE = /^(\S+)\s+("[^"]*"|'[^']*'|\([^)]*\))\s*$/;
  * Pairs brackets of one kind on a line with a stack, so that a line of 100,000 `[` costs one pass.
  * Returns, for each opening offset, the offset of its closing partner (or -1).
  */
-function pairs(s: string, open: number, close: number): Map<number, number> {
+/** @internal Exported for a property test. */
+export function pairs(s: string, open: number, close: number): Map<number, number> {
   const out = new Map<number, number>();
   const stack: number[] = [];
   for (let i = 0; i < s.length; i++) {
@@ -34,6 +35,46 @@ function pairs(s: string, open: number, close: number): Map<number, number> {
   }
   for (const i of stack) out.set(i, -1);
   return out;
+}
+
+/**
+ * The partner of the opening bracket at `from` (not itself escaped), or -1, by one scan from it.
+ * Gives what `pairs` gives for that bracket.
+ */
+/** @internal Exported for a property test. */
+export function partnerOf(s: string, from: number, open: number, close: number): number {
+  let depth = 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === open) depth++;
+    else if (c === close && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Scans per line before the bracket table is built: most lines have one or two links. */
+const DIRECT_SCANS = 4;
+
+/**
+ * Closing partners of one kind of bracket on a line: the first few are found by a scan from the
+ * bracket, after which one pass pairs them all (so many brackets on a line stay linear).
+ */
+class Partners {
+  private table?: Map<number, number>;
+  private scans = 0;
+
+  constructor(
+    private readonly s: string,
+    private readonly open: number,
+    private readonly close: number,
+  ) {}
+
+  of(at: number): number {
+    if (!this.table && this.scans++ < DIRECT_SCANS) return partnerOf(this.s, at, this.open, this.close);
+    this.table ??= pairs(this.s, this.open, this.close);
+    return this.table.get(at) ?? -1;
+  }
 }
 
 function nonSpaceRunEnd(s: string, from: number): number {
@@ -67,8 +108,8 @@ function bareUrlEnd(s: string, from: number): number {
  */
 export function scanLinks(s: string, strictBrackets: boolean): FoundLink[] {
   if (s.indexOf('[') === -1) return [];
-  const brackets = pairs(s, 91, 93);
-  let parens: Map<number, number> | undefined;
+  const brackets = new Partners(s, 91, 93);
+  let parens: Partners | undefined;
   const found: FoundLink[] = [];
   let i = 0;
   while (i < s.length) {
@@ -80,7 +121,7 @@ export function scanLinks(s: string, strictBrackets: boolean): FoundLink[] {
     }
     const image = open > 0 && s.charCodeAt(open - 1) === 33; /* ! */
     const start = image ? open - 1 : open;
-    const close = brackets.get(open) ?? -1;
+    const close = brackets.of(open);
     if (close === -1) {
       if (image || strictBrackets) {
         found.push({ start, end: s.length, image, text: s.slice(open + 1), problem: 'unclosed-bracket' });
@@ -92,8 +133,8 @@ export function scanLinks(s: string, strictBrackets: boolean): FoundLink[] {
     const text = s.slice(open + 1, close);
     const after = close + 1;
     if (s.charCodeAt(after) === 40 /* ( */) {
-      parens ??= pairs(s, 40, 41);
-      const end = parens.get(after) ?? -1;
+      parens ??= new Partners(s, 40, 41);
+      const end = parens.of(after);
       if (end === -1) {
         const urlEnd = nonSpaceRunEnd(s, after + 1);
         found.push({
