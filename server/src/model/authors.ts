@@ -155,12 +155,12 @@ export function parseAuthors(text: string, ls: number, at: number, endChar: numb
     }
     from = comma + 1;
   }
-  const out = new AuthorsNode(text, ls, line, at, endChar, spans.slice());
+  const out = new AuthorsNode(text, ls, line, at, endChar, spans);
   if (truncated) out.truncated = truncated;
   return out;
 }
 
-/** The numbers of the line being parsed (parsing is synchronous: one list serves; kept as an exact copy). */
+/** The numbers of the line being parsed (parsing is synchronous: one list serves; the node copies them). */
 const SPANS: number[] = [];
 
 /**

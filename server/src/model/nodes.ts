@@ -1,6 +1,7 @@
 import { Name, PAIRWISE, repeatsOf, sameKey } from './authors';
 import { lineRange, range, type LineSpan } from './lines';
 import { append, NONE } from './lists';
+import { keep, kept } from './numbers';
 
 export { append, NONE };
 import { BulletLines, bulletText } from './paper';
@@ -143,6 +144,10 @@ export class VoteNode extends OnLine implements VoteLine {
 export class AuthorsNode extends OnLine implements AuthorsLine {
   truncated?: Range = undefined;
   private names?: Name[] = undefined;
+  /** Per name: start and end character, then its key hash (see Name.hash), from `first` in `spans`. */
+  private readonly spans: Int32Array;
+  private readonly first: number;
+  readonly count: number;
 
   constructor(
     /** The text the line was read from, and the offset of the line's start in it. */
@@ -151,25 +156,28 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
     line: number,
     start: number,
     end: number,
-    /** Per name: start and end character, then its key hash (see Name.hash). */
-    private readonly spans: readonly number[],
+    /** Three numbers per name, as above; copied (see numbers.ts). */
+    spans: readonly number[],
   ) {
     super(line, start, end);
-  }
-
-  get count(): number {
-    return this.spans.length / 3;
+    keep(spans);
+    this.spans = kept.chunk;
+    this.first = kept.at;
+    this.count = spans.length / 3;
   }
 
   get authors(): Author[] {
     if (this.names) return this.names;
     const out: Name[] = [];
-    for (let i = 0; i < this.spans.length; i += 3) {
-      const a = this.spans[i];
-      const b = this.spans[i + 1];
-      out.push(new Name(this.src.slice(this.at + a, this.at + b), this.line, a, b, this.spans[i + 2]));
-    }
+    for (let i = 0; i < this.count; i++) out.push(this.make(i));
     return (this.names = out);
+  }
+
+  private make(i: number): Name {
+    const k = this.first + 3 * i;
+    const a = this.spans[k];
+    const b = this.spans[k + 1];
+    return new Name(this.src.slice(this.at + a, this.at + b), this.line, a, b, this.spans[k + 2]);
   }
 
   /** For each name the index of the first earlier one with the same key, or -1; undefined when none repeats. */
@@ -179,10 +187,11 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
     if (n > PAIRWISE) return repeatsOf(this.authors);
     let out: Int32Array | undefined;
     const spans = this.spans;
+    const hashes = this.first + 2;
     for (let i = 1; i < n; i++) {
-      const h = spans[3 * i + 2];
+      const h = spans[hashes + 3 * i];
       for (let j = 0; j < i; j++) {
-        if (spans[3 * j + 2] !== h) continue;
+        if (spans[hashes + 3 * j] !== h) continue;
         // Equal hashes: compare the keys themselves (nearly always the same name again).
         if (sameKey(this.nameAt(i), this.nameAt(j))) {
           (out ??= new Int32Array(n).fill(-1))[i] = j;
@@ -195,14 +204,12 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
 
   /** The i-th name, without making the others (the list's own object when it is made). */
   author(i: number): Author {
-    if (this.names) return this.names[i];
-    const a = this.spans[3 * i];
-    const b = this.spans[3 * i + 1];
-    return new Name(this.src.slice(this.at + a, this.at + b), this.line, a, b, this.spans[3 * i + 2]);
+    return this.names ? this.names[i] : this.make(i);
   }
 
   private nameAt(i: number): string {
-    return this.src.slice(this.at + this.spans[3 * i], this.at + this.spans[3 * i + 1]);
+    const k = this.first + 3 * i;
+    return this.src.slice(this.at + this.spans[k], this.at + this.spans[k + 1]);
   }
 
   /** Moves the line (and its names, if made) by d lines. */
@@ -220,6 +227,8 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
   }
 }
 
+const NO_NUMBERS = new Int32Array(0);
+
 export class PaperNode implements Paper {
   media: MediaNode[] = NONE;
   votes: VoteNode[] = NONE;
@@ -231,10 +240,13 @@ export class PaperNode implements Paper {
   urls: BareUrl[] = NONE;
   /**
    * Per bullet: first line, its start character, last line, its end character, and the offsets in
-   * `src` where the bullet's text starts and ends. Bullets are most of a digest's lines and the
-   * rules only count them: they are made into objects when asked for.
+   * `src` where the bullet's text starts and ends, from `bulletsAt` in `bulletSpans` (see
+   * numbers.ts). Bullets are most of a digest's lines and the rules only count them: they are
+   * made into objects when asked for.
    */
-  bulletSpans: number[] = NONE;
+  private bulletSpans = NO_NUMBERS;
+  private bulletsAt = 0;
+  bulletCount = 0;
   /** Last non-blank line of the block and where its text ends. */
   endLine: number;
   endChar: number;
@@ -253,8 +265,12 @@ export class PaperNode implements Paper {
     return range(this.heading.line, this.heading.start, this.endLine, this.endChar);
   }
 
-  get bulletCount(): number {
-    return this.bulletSpans.length / 6;
+  /** Sets the bullets' numbers (six per bullet, as above); copies them. */
+  setBullets(list: readonly number[]): void {
+    keep(list);
+    this.bulletSpans = kept.chunk;
+    this.bulletsAt = kept.at;
+    this.bulletCount = list.length / 6;
   }
 
   get bullets(): Bullet[] {
@@ -262,7 +278,7 @@ export class PaperNode implements Paper {
     const out: BulletLines[] = [];
     const b = this.bulletSpans;
     let u = 0;
-    for (let i = 0; i < b.length; i += 6) {
+    for (let i = this.bulletsAt; i < this.bulletsAt + 6 * this.bulletCount; i += 6) {
       let urls: BareUrl[] = NONE;
       while (u < this.urls.length && this.urls[u].range.start.line <= b[i + 2]) urls = append(urls, this.urls[u++]);
       out.push(new BulletLines(b[i], b[i + 1], b[i + 2], b[i + 3], bulletText(this.src, b[i + 4], b[i + 5]), urls));
@@ -274,7 +290,7 @@ export class PaperNode implements Paper {
   move(d: number): void {
     this.endLine += d;
     const b = this.bulletSpans;
-    for (let i = 0; i < b.length; i += 6) {
+    for (let i = this.bulletsAt; i < this.bulletsAt + 6 * this.bulletCount; i += 6) {
       b[i] += d;
       b[i + 2] += d;
     }

@@ -124,7 +124,7 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
       addLinkProblems(paper, s, line, false);
     }
   }
-  if (bullets.length) paper.bulletSpans = bullets.slice();
+  if (bullets.length) paper.setBullets(bullets);
   return paper;
 }
 
