@@ -108,6 +108,8 @@ export function paper(parts: { heading?: string; media?: string; vote?: string; 
 
 /** Every LSP range anywhere in a model or finding list (objects with start and end positions). */
 export function allRanges(value: unknown, out: Range[] = []): Range[] {
+  // Typed arrays hold numbers (the model's shared number chunks, see numbers.ts), never ranges.
+  if (ArrayBuffer.isView(value)) return out;
   if (Array.isArray(value)) {
     for (const v of value) if (typeof v === 'object' && v !== null) allRanges(v, out);
   } else if (typeof value === 'object' && value !== null) {
