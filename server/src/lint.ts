@@ -1,4 +1,5 @@
-import type { Day, Digest, Paper, Range } from './model/types';
+import { moved } from './model/lines';
+import type { Day, Digest, Paper } from './model/types';
 import { rules as allRules } from './rules/index';
 import type { Context, Finding, Report, Rule, Severity, SeveritySetting } from './rules/types';
 
@@ -22,15 +23,12 @@ export function activeRules(options: LintOptions = {}): ActiveRule[] {
   return out;
 }
 
-function copy(r: Range): Range {
-  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
-}
-
 /**
- * Turns a rule's reports into findings. Findings own their ranges: rules report ranges of the
- * model, and a finding kept across edits is moved on its own, so it must share no position with
- * the model or with another finding. One collector per active rule serves a whole lint pass;
- * `into` says where the current paper's or day's findings go.
+ * Turns a rule's reports into findings. A finding keeps the report's related entries, fixes and
+ * ranges as they are, even where they are the model's own: ranges are values, replaced and never
+ * changed when something moves (see `moved`). A finding kept across edits gets moved copies of
+ * its ranges in its own related entries and edits, which are the report's. One collector per
+ * active rule serves a whole lint pass; `into` says where the current paper's or day's findings go.
  */
 class Collector implements Context {
   into: Finding[] = [];
@@ -38,11 +36,9 @@ class Collector implements Context {
   constructor(readonly active: ActiveRule) {}
 
   report(r: Report): void {
-    const f: Finding = { rule: this.active.rule.id, severity: this.active.severity, message: r.message, range: copy(r.range) };
-    if (r.related) f.related = r.related.map((x) => ({ range: copy(x.range), message: x.message }));
-    if (r.fixes) {
-      f.fixes = r.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: copy(e.range), newText: e.newText })) }));
-    }
+    const f: Finding = { rule: this.active.rule.id, severity: this.active.severity, message: r.message, range: r.range };
+    if (r.related) f.related = r.related;
+    if (r.fixes) f.fixes = r.fixes;
     if (r.group !== undefined) f.group = r.group;
     this.into.push(f);
   }
@@ -98,15 +94,10 @@ export function lintDigestLevel(digest: Digest, active: readonly ActiveRule[] | 
   return out;
 }
 
-function moveRange(r: Range, d: number): void {
-  r.start.line += d;
-  r.end.line += d;
-}
-
 function shiftFinding(f: Finding, d: number): void {
-  moveRange(f.range, d);
-  if (f.related) for (const r of f.related) moveRange(r.range, d);
-  if (f.fixes) for (const fix of f.fixes) for (const e of fix.edits) moveRange(e.range, d);
+  f.range = moved(f.range, d);
+  if (f.related) for (const r of f.related) r.range = moved(r.range, d);
+  if (f.fixes) for (const fix of f.fixes) for (const e of fix.edits) e.range = moved(e.range, d);
   if (f.group !== undefined) {
     const at = f.group.lastIndexOf(':') + 1;
     const n = Number(f.group.slice(at));

@@ -1,8 +1,8 @@
-import { moveSpan } from './lines';
+import { moved, moveSpan } from './lines';
 import type { LineText } from './lineText';
 import type { DayHeadingNode, PaperNode } from './nodes';
 import { assemble, parseBlocks } from './parse';
-import type { Block, Digest, Paper, Range } from './types';
+import type { Block, Digest, Paper } from './types';
 
 /** Index of the last block whose first line is ≤ line. */
 function blockAt(blocks: readonly Block[], line: number): number {
@@ -16,12 +16,7 @@ function blockAt(blocks: readonly Block[], line: number): number {
   return lo;
 }
 
-function shiftRange(r: Range, d: number): void {
-  r.start.line += d;
-  r.end.line += d;
-}
-
-/** Moves every position of a paper by d lines (the model shares no range objects). */
+/** Moves every position of a paper by d lines (stored ranges are replaced, see `moved`). */
 export function shiftPaper(paper: Paper, d: number): void {
   const p = paper as PaperNode;
   const h = p.heading;
@@ -43,12 +38,12 @@ export function shiftPaper(paper: Paper, d: number): void {
   }
   for (const line of p.authors) line.move(d);
   for (const u of p.urls) {
-    shiftRange(u.range, d);
-    if (u.glued) shiftRange(u.glued.range, d);
+    u.range = moved(u.range, d);
+    if (u.glued) u.glued.range = moved(u.glued.range, d);
   }
   for (const l of p.links) {
-    shiftRange(l.range, d);
-    if (l.urlRange) shiftRange(l.urlRange, d);
+    l.range = moved(l.range, d);
+    if (l.urlRange) l.urlRange = moved(l.urlRange, d);
   }
   for (const u of p.unexpected) moveSpan(u, d);
   for (const t of p.thumbnails) t.line += d;

@@ -55,6 +55,15 @@ export function range(line: number, startChar: number, endLine: number, endChar:
   return { start: { line, character: startChar }, end: { line: endLine, character: endChar } };
 }
 
+/**
+ * The range d lines further down, as a new object. Ranges are values: once a node or a finding
+ * holds one, it is never changed in place, so the model, its findings and their fixes may share
+ * range and position objects freely; moving something gives it a moved copy.
+ */
+export function moved(r: Range, d: number): Range {
+  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
+}
+
 export function lineRange(line: number, startChar: number, endChar: number): Range {
   return { start: { line, character: startChar }, end: { line, character: endChar } };
 }

@@ -1,5 +1,5 @@
 import { Name, PAIRWISE, repeatsOf, sameKey } from './authors';
-import { lineRange, range, type LineSpan } from './lines';
+import { lineRange, moved, range, type LineSpan } from './lines';
 import { append, NONE } from './lists';
 import { keep, kept } from './numbers';
 
@@ -193,7 +193,7 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
       for (let j = 0; j < i; j++) {
         if (spans[hashes + 3 * j] !== h) continue;
         // Equal hashes: compare the keys themselves (nearly always the same name again).
-        if (sameKey(this.nameAt(i), this.nameAt(j))) {
+        if (sameKey(this.nameOf(i), this.nameOf(j))) {
           (out ??= new Int32Array(n).fill(-1))[i] = j;
           break;
         }
@@ -202,24 +202,22 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
     return out;
   }
 
-  /** The i-th name, without making the others (the list's own object when it is made). */
-  author(i: number): Author {
-    return this.names ? this.names[i] : this.make(i);
-  }
-
-  private nameAt(i: number): string {
+  nameOf(i: number): string {
+    if (this.names) return this.names[i].name;
     const k = this.first + 3 * i;
     return this.src.slice(this.at + this.spans[k], this.at + this.spans[k + 1]);
+  }
+
+  rangeOf(i: number): Range {
+    const k = this.first + 3 * i;
+    return lineRange(this.line, this.spans[k], this.spans[k + 1]);
   }
 
   /** Moves the line (and its names, if made) by d lines. */
   move(d: number): void {
     this.line += d;
     if (this.names) for (const a of this.names) a.line += d;
-    if (this.truncated) {
-      this.truncated.start.line += d;
-      this.truncated.end.line += d;
-    }
+    if (this.truncated) this.truncated = moved(this.truncated, d);
   }
 
   toJSON(): AuthorsLine {

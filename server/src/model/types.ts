@@ -85,8 +85,9 @@ export interface AuthorsLine {
   authors: Author[];
   /** How many names (authors.length, without making the names). */
   readonly count: number;
-  /** The i-th name (authors[i], without making the others). */
-  author(i: number): Author;
+  /** The i-th name's text and range (authors[i].name and .range, without making any Author). */
+  nameOf(i: number): string;
+  rangeOf(i: number): Range;
   /** For each name the index of the first earlier name with the same key, or -1; undefined when none repeats. */
   repeats(): Int32Array | undefined;
   /** Range of the closing `+` when the list ends with `, +`. */

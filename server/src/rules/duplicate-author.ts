@@ -13,15 +13,15 @@ export const duplicateAuthor: Rule = {
       if (!repeats) continue;
       for (let i = 0; i < repeats.length; i++) {
         if (repeats[i] === -1) continue;
-        const author = line.author(i);
-        const earlier = line.author(repeats[i]);
+        const name = line.nameOf(i);
+        const range = line.rangeOf(i);
         // Remove the separator before the repeat together with it, so ', +' and order stay.
-        const prev = line.author(i - 1);
+        const prev = line.rangeOf(i - 1);
         ctx.report({
-          range: author.range,
-          message: `Author '${author.name}' is already listed on this line: expected each author once.`,
-          related: [{ range: earlier.range, message: `First occurrence of '${earlier.name}'` }],
-          fixes: [{ title: `Remove repeated author '${author.name}'`, edits: [{ range: { start: prev.range.end, end: author.range.end }, newText: '' }] }],
+          range,
+          message: `Author '${name}' is already listed on this line: expected each author once.`,
+          related: [{ range: line.rangeOf(repeats[i]), message: `First occurrence of '${line.nameOf(repeats[i])}'` }],
+          fixes: [{ title: `Remove repeated author '${name}'`, edits: [{ range: { start: prev.end, end: range.end }, newText: '' }] }],
           group: `authors:${line.line}`,
         });
       }
