@@ -24,13 +24,19 @@ export function isRealDate(y: number, m: number, d: number): boolean {
 /** The content of a heading line after its `#`s, trimmed, as a span. */
 function headingContent(s: string, from: number, level: number, line: number): LineSpan {
   const a = skipSpaces(s, from + level);
+  const b = contentEnd(s, a);
+  return new LineSpan(s.slice(a, b), line, a, b);
+}
+
+/** Where a heading's content that starts at `a` ends: before trailing blanks and closing `#`s. */
+function contentEnd(s: string, a: number): number {
   let b = trimEnd(s);
   // An optional closing sequence of #s (ATX) is not content.
   let c = b;
   while (c > a && s.charCodeAt(c - 1) === 35) c--;
   if (c < b && (c === a || s.charCodeAt(c - 1) === 32 || s.charCodeAt(c - 1) === 9)) b = trimEnd(s, c);
   if (b < a) b = a;
-  return new LineSpan(s.slice(a, b), line, a, b);
+  return b;
 }
 
 export function parseDayHeading(s: string, from: number, line: number): DayHeadingNode {
@@ -96,10 +102,9 @@ function outsideAscii(c: number): boolean {
 }
 
 export function parsePaperHeading(s: string, from: number, line: number): PaperHeadingNode {
-  const content = headingContent(s, from, 3, line);
-  const heading = new PaperHeadingNode(line, from, trimEnd(s), content);
-  const a = content.start;
-  const b = content.end;
+  const a = skipSpaces(s, from + 3);
+  const b = contentEnd(s, a);
+  const heading = new PaperHeadingNode(s, line, from, trimEnd(s), a, b);
   const close = s.charCodeAt(a) === 91 ? closingBracket(s, a) : -1;
   if (close === -1 || close + 1 >= b || s.charCodeAt(close + 1) !== 40 || s.charCodeAt(b - 1) !== 41) {
     heading.problem = 'shape';
@@ -107,23 +112,24 @@ export function parsePaperHeading(s: string, from: number, line: number): PaperH
   }
   const ta = skipSpaces(s, a + 1);
   const tb = Math.max(ta, trimEnd(s, close));
-  let title = s.slice(ta, tb);
+  heading.urlStart = close + 2;
+  heading.urlEnd = b - 1;
   // Other white space at either end (a no-break space, say) is not title text either.
-  if (title && (outsideAscii(title.charCodeAt(0)) || outsideAscii(title.charCodeAt(title.length - 1)))) title = title.trim();
-  if (title === '') {
+  const trimmed = ta < tb && (outsideAscii(s.charCodeAt(ta)) || outsideAscii(s.charCodeAt(tb - 1)));
+  if (ta === tb || (trimmed && s.slice(ta, tb).trim() === '')) {
     heading.problem = 'empty-title';
-    heading.title = new LineSpan('', line, a, close + 1);
-    heading.url = new LineSpan(s.slice(close + 2, b - 1), line, close + 2, b - 1);
+    heading.titleStart = a;
+    heading.titleEnd = close + 1;
     return heading;
   }
-  heading.title = new LineSpan(title, line, ta, tb);
-  const urlText = s.slice(close + 2, b - 1);
-  heading.url = new LineSpan(urlText, line, close + 2, b - 1);
-  if (!urlText.startsWith(ARXIV_ABS)) {
+  heading.titleStart = ta;
+  heading.titleEnd = tb;
+  heading.titleTrimmed = trimmed;
+  if (!s.startsWith(ARXIV_ABS, close + 2)) {
     heading.problem = 'not-arxiv';
     return heading;
   }
-  const ref = parseArxivId(urlText.slice(ARXIV_ABS.length), line, close + 2 + ARXIV_ABS.length);
+  const ref = parseArxivId(s.slice(close + 2 + ARXIV_ABS.length, b - 1), line, close + 2 + ARXIV_ABS.length);
   if (!ref) {
     heading.problem = 'bad-id';
     return heading;

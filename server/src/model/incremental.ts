@@ -21,21 +21,14 @@ export function shiftPaper(paper: Paper, d: number): void {
   const p = paper as PaperNode;
   const h = p.heading;
   h.line += d;
-  moveSpan(h.content, d);
-  if (h.title) moveSpan(h.title, d);
-  if (h.url) moveSpan(h.url, d);
   if (h.arxiv) h.arxiv.line += d;
   p.move(d);
   for (const m of p.media) {
     m.line += d;
     m.endLine += d;
-    if (m.url) moveSpan(m.url, d);
     if (m.videoSrc) moveSpan(m.videoSrc, d);
   }
-  for (const v of p.votes) {
-    v.line += d;
-    moveSpan(v.value, d);
-  }
+  for (const v of p.votes) v.line += d;
   for (const line of p.authors) line.move(d);
   for (const u of p.urls) {
     u.range = moved(u.range, d);

@@ -1,4 +1,4 @@
-import { lineRange, LineSpan } from './lines';
+import { lineRange } from './lines';
 import type { LinkProblem } from './types';
 
 export interface FoundLink {
@@ -206,9 +206,4 @@ export function toProblem(link: FoundLink, s: string, line: number, base: number
     problem.urlRange = lineRange(line, base + link.url.start, base + link.url.end);
   }
   return problem;
-}
-
-export function urlSpan(link: FoundLink, line: number, base: number): LineSpan | undefined {
-  if (!link.url) return undefined;
-  return new LineSpan(link.url.text, line, base + link.url.start, base + link.url.end);
 }

@@ -1,5 +1,5 @@
 import { Name, PAIRWISE, repeatsOf, sameKey } from './authors';
-import { lineRange, moved, range, type LineSpan } from './lines';
+import { lineRange, LineSpan, moved, range } from './lines';
 import { append, NONE } from './lists';
 import { keep, kept } from './numbers';
 
@@ -72,19 +72,51 @@ export class DayHeadingNode extends OnLine implements DayHeading {
   }
 }
 
+/** A piece of a node's line, its span made when asked for: [start, end) of `src` from `at`. */
+function span(src: string, at: number, line: number, start: number, end: number): LineSpan {
+  return new LineSpan(src.slice(at + start, at + end), line, start, end);
+}
+
+/**
+ * A `###` line. Its content, title and URL are kept as character offsets (-1 when absent) and
+ * made into spans when asked for: every paper has them, and few are ever read.
+ */
 export class PaperHeadingNode extends OnLine implements PaperHeading {
-  title?: LineSpan = undefined;
-  url?: LineSpan = undefined;
   arxiv?: ArxivNode = undefined;
   problem?: PaperHeading['problem'] = undefined;
+  titleStart = -1;
+  titleEnd = -1;
+  /** The title's text is trimmed of white space other than spaces and tabs at either end. */
+  titleTrimmed = false;
+  urlStart = -1;
+  urlEnd = -1;
 
   constructor(
+    /** The heading's line. */
+    private readonly src: string,
     line: number,
     start: number,
     end: number,
-    readonly content: LineSpan,
+    readonly contentStart: number,
+    readonly contentEnd: number,
   ) {
     super(line, start, end);
+  }
+
+  get content(): LineSpan {
+    return span(this.src, 0, this.line, this.contentStart, this.contentEnd);
+  }
+
+  get title(): LineSpan | undefined {
+    if (this.titleStart === -1) return undefined;
+    // An empty title's range is its `[]`, and its text empty.
+    if (this.problem === 'empty-title') return new LineSpan('', this.line, this.titleStart, this.titleEnd);
+    const s = span(this.src, 0, this.line, this.titleStart, this.titleEnd);
+    return this.titleTrimmed ? new LineSpan(s.text.trim(), this.line, this.titleStart, this.titleEnd) : s;
+  }
+
+  get url(): LineSpan | undefined {
+    return this.urlStart === -1 ? undefined : span(this.src, 0, this.line, this.urlStart, this.urlEnd);
   }
 
   toJSON(): PaperHeading {
@@ -94,8 +126,11 @@ export class PaperHeadingNode extends OnLine implements PaperHeading {
 }
 
 export class MediaNode implements Media {
-  url?: LineSpan = undefined;
   videoSrc?: LineSpan = undefined;
+  /** The link's URL on the first line (made into a span when asked for), or -1. */
+  private src = '';
+  private urlStart = -1;
+  private urlEnd = -1;
   /** Last line (a `[Watch Video]` line and its `<video>` line make one media) and its end. */
   endLine: number;
   endChar: number;
@@ -114,6 +149,17 @@ export class MediaNode implements Media {
     return range(this.line, this.start, this.endLine, this.endChar);
   }
 
+  get url(): LineSpan | undefined {
+    return this.urlStart === -1 ? undefined : span(this.src, 0, this.line, this.urlStart, this.urlEnd);
+  }
+
+  /** Sets the URL: characters [start, end) of the first line, `s`. */
+  setUrl(s: string, start: number, end: number): void {
+    this.src = s;
+    this.urlStart = start;
+    this.urlEnd = end;
+  }
+
   toJSON(): Media {
     return { kind: this.kind, url: this.url, videoSrc: this.videoSrc, range: this.range };
   }
@@ -123,12 +169,23 @@ export class VoteNode extends OnLine implements VoteLine {
   count?: number = undefined;
 
   constructor(
+    /** The text the line was read from, and the offset of the line's start in it. */
+    private readonly src: string,
+    private readonly at: number,
     line: number,
     start: number,
     end: number,
-    readonly value: LineSpan,
+    /** Where the value is on the line (equal when nothing follows `Vote:`). */
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
   ) {
     super(line, start, end);
+  }
+
+  /** The text after `Vote:`, trimmed; with nothing there, empty text over the `Vote:` itself. */
+  get value(): LineSpan {
+    if (this.valueStart === this.valueEnd) return new LineSpan('', this.line, this.start, this.start + 5);
+    return span(this.src, this.at, this.line, this.valueStart, this.valueEnd);
   }
 
   toJSON(): VoteLine {

@@ -1,6 +1,6 @@
 import { parsePaperHeading, parseArxivId } from './headings';
 import { isBlank, LineSpan, range } from './lines';
-import { scanLinks, toProblem, urlSpan } from './links';
+import { scanLinks, toProblem } from './links';
 import { parseAuthors } from './authors';
 import { append, MediaNode, PaperNode, VoteNode } from './nodes';
 import { findBareUrls } from './urls';
@@ -180,14 +180,13 @@ function parseVote(text: string, ls: number, at: number, endChar: number, line: 
   let va = at + 5;
   while (va < endChar && (text.charCodeAt(ls + va) === 32 || text.charCodeAt(ls + va) === 9)) va++;
   const vb = Math.max(va, endChar);
-  const value = text.slice(ls + va, ls + vb);
-  const vote = new VoteNode(line, at, endChar, value ? new LineSpan(value, line, va, vb) : new LineSpan(value, line, at, at + 5));
-  if (value.length > 0 && value.length <= 15 && allDigits(value)) vote.count = Number(value);
+  const vote = new VoteNode(text, ls, line, at, endChar, va, vb);
+  if (vb > va && vb - va <= 15 && allDigits(text, ls + va, ls + vb)) vote.count = Number(text.slice(ls + va, ls + vb));
   return vote;
 }
 
-function allDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
+function allDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
@@ -206,7 +205,8 @@ function readImage(paper: PaperNode, s: string, line: number, at: number, endCha
   const media = new MediaNode('image', line, at, endChar);
   const first = links[0];
   if (first) {
-    const url = (media.url = urlSpan(first, line, 0));
+    if (first.url) media.setUrl(s, first.url.start, first.url.end);
+    const url = first.url;
     const u = url?.text;
     const k = u ? u.indexOf(THUMBNAIL) : -1;
     if (url && u && k !== -1) {
@@ -227,7 +227,7 @@ function readImage(paper: PaperNode, s: string, line: number, at: number, endCha
 function readVideoLink(paper: PaperNode, s: string, line: number, at: number, endChar: number): void {
   const links = scanLinks(s, true);
   const media = new MediaNode('video', line, at, endChar);
-  if (links[0]) media.url = urlSpan(links[0], line, 0);
+  if (links[0]?.url) media.setUrl(s, links[0].url.start, links[0].url.end);
   for (const link of links) {
     const p = toProblem(link, s, line, 0);
     if (p) paper.links = append(paper.links, p);
