@@ -107,6 +107,13 @@ function shiftFinding(f: Finding, d: number): void {
 
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 
+/** A block's findings in order; most blocks have none, and they share one empty list. */
+function sorted(found: Finding[]): Finding[] {
+  if (found.length === 0) return NO_FINDINGS;
+  if (found.length > 1) found.sort(compareFindings);
+  return found;
+}
+
 interface Entry {
   /** The block's heading line when these findings were made: a move shows as a difference. */
   line: number;
@@ -148,9 +155,7 @@ export class BlockFindings {
   }
 
   private keep<T>(map: Map<T, Entry>, key: T, line: number, found: Finding[]): Finding[] {
-    // Most blocks have no findings: they share one empty list.
-    const findings = found.length === 0 ? NO_FINDINGS : found;
-    if (findings.length > 1) findings.sort(compareFindings);
+    const findings = sorted(found);
     map.set(key, { line, findings, pass: this.pass });
     return findings;
   }
@@ -191,19 +196,22 @@ export function compareFindings(a: Finding, b: Finding): number {
  * and days already linted are reused and only the rules that look across days run again.
  */
 export function lint(digest: Digest, options: LintOptions | BlockFindings = {}): Finding[] {
-  const kept = options instanceof BlockFindings ? options : new BlockFindings(options);
-  // Papers are in document order and each one's findings are kept sorted, so theirs come out
-  // sorted; the few day- and digest-level findings are sorted and merged in.
+  // A one-off lint (no BlockFindings to keep results in) runs the same rules without recording.
+  const kept = options instanceof BlockFindings ? options : undefined;
+  const rules = kept ? kept.rules : new RuleSet(activeRules(options as LintOptions));
+  const paperFindings = kept ? (p: Paper) => kept.paper(p) : (p: Paper) => sorted(lintPaper(p, rules));
+  // Papers are in document order and each one's findings are sorted, so theirs come out sorted;
+  // the few day- and digest-level findings are sorted and merged in.
   const inPapers: Finding[] = [];
   let papers = digest.orphanPapers.length;
-  for (const paper of digest.orphanPapers) for (const f of kept.paper(paper)) inPapers.push(f);
+  for (const paper of digest.orphanPapers) for (const f of paperFindings(paper)) inPapers.push(f);
   for (const day of digest.days) {
     papers += day.papers.length;
-    for (const paper of day.papers) for (const f of kept.paper(paper)) inPapers.push(f);
+    for (const paper of day.papers) for (const f of paperFindings(paper)) inPapers.push(f);
   }
-  const others = lintDigestLevel(digest, kept.rules);
-  for (const day of digest.days) for (const f of kept.day(day)) others.push(f);
-  kept.endPass({ papers, days: digest.days.length });
+  const others = lintDigestLevel(digest, rules);
+  for (const day of digest.days) for (const f of kept ? kept.day(day) : lintDay(day, rules)) others.push(f);
+  kept?.endPass({ papers, days: digest.days.length });
   if (others.length === 0) return inPapers;
   others.sort(compareFindings);
   const out: Finding[] = [];

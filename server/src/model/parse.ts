@@ -1,5 +1,6 @@
 import { headingLevel, parseDayHeading } from './headings';
 import { isBlank, LineSpan, splitLines, trimEnd, type LineTable } from './lines';
+import { NONE } from './lists';
 import { lineOf, parsePaper, type Source } from './paper';
 import type { Block, Day, Digest, Paper, Range } from './types';
 
@@ -62,7 +63,7 @@ export function parseBlocks(src: Source, from: number, to: number): Block[] {
       const heading = parseDayHeading(lineOf(src, line), offset, line);
       blocks.push({ kind: 'day', line, end, heading, unexpected: collectUnexpected(src, line + 1, end, false) });
     } else {
-      blocks.push({ kind: 'paper', line, end, paper: parsePaper(src, line, end, offset), unexpected: [] });
+      blocks.push({ kind: 'paper', line, end, paper: parsePaper(src, line, end, offset), unexpected: NONE });
     }
   }
   return blocks;
