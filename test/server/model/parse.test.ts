@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from '../../../server/src/lint';
 import { parse } from '../../../server/src/model/parse';
+import { shiftPaper } from '../../../server/src/model/incremental';
 import type { Digest, Range } from '../../../server/src/model/types';
 import { allRanges, badRange, marked } from '../helpers';
 
@@ -146,3 +147,22 @@ for (const [name, make] of hostile) {
 function plain(x: unknown): unknown {
   return JSON.parse(JSON.stringify(x));
 }
+
+test('a title with other white space at its ends: trimmed text, range as written; only such space is an empty title', () => {
+  const { text, ranges } = marked('### [⟦\u00a0Title \u3000⟧](https://arxiv.org/abs/2401.00001)\n### ⟦[\u00a0]⟧(https://arxiv.org/abs/2401.00002)\n');
+  const [a, b] = parse(text).orphanPapers;
+  assert.equal(a.heading.title?.text, 'Title');
+  assert.deepEqual(a.heading.title?.range, ranges[0]);
+  assert.equal(a.heading.problem, undefined);
+  assert.equal(b.heading.problem, 'empty-title');
+  assert.equal(b.heading.title?.text, '');
+  assert.deepEqual(b.heading.title?.range, ranges[1]);
+  assert.equal(b.heading.url?.text, 'https://arxiv.org/abs/2401.00002');
+});
+
+test('spans made on demand follow their paper when an edit above moves it', () => {
+  const p = parse('### [T](https://arxiv.org/abs/2401.00001)\n![](https://x.io/a.png)\nVote: 3\n').orphanPapers[0];
+  shiftPaper(p, 2);
+  const lines = [p.heading.content, p.heading.title, p.heading.url, p.media[0].url, p.votes[0].value].map((s) => s?.range.start.line);
+  assert.deepEqual(lines, [2, 2, 2, 3, 4]);
+});
