@@ -135,7 +135,7 @@ function hashOf(a: Author): number {
 export function parseAuthors(text: string, ls: number, at: number, endChar: number, line: number): AuthorsNode {
   const end = ls + endChar;
   const spans = SPANS;
-  spans.length = 0;
+  let used = 0; // numbers in spans so far (the list is reused, never shortened)
   let truncated: Range | undefined;
   let from = ls + at + 'Authors:'.length;
   while (from <= end) {
@@ -150,12 +150,14 @@ export function parseAuthors(text: string, ls: number, at: number, endChar: numb
       if (b === a + 1 && text.charCodeAt(a) === 43) {
         if (comma === end) truncated = lineRange(line, a - ls, b - ls);
       } else {
-        spans.push(a - ls, b - ls, plainAsciiHash(text, a, b) ?? hashKey(authorKey(text.slice(a, b))));
+        spans[used++] = a - ls;
+        spans[used++] = b - ls;
+        spans[used++] = plainAsciiHash(text, a, b) ?? hashKey(authorKey(text.slice(a, b)));
       }
     }
     from = comma + 1;
   }
-  const out = new AuthorsNode(text, ls, line, at, endChar, spans);
+  const out = new AuthorsNode(text, ls, line, at, endChar, spans, used);
   if (truncated) out.truncated = truncated;
   return out;
 }

@@ -213,14 +213,15 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
     line: number,
     start: number,
     end: number,
-    /** Three numbers per name, as above; copied (see numbers.ts). */
+    /** Three numbers per name, as above, in spans[0, n); copied (see numbers.ts). */
     spans: readonly number[],
+    n: number,
   ) {
     super(line, start, end);
-    keep(spans);
+    keep(spans, n);
     this.spans = kept.chunk;
     this.first = kept.at;
-    this.count = spans.length / 3;
+    this.count = n / 3;
   }
 
   get authors(): Author[] {
@@ -320,12 +321,12 @@ export class PaperNode implements Paper {
     return range(this.heading.line, this.heading.start, this.endLine, this.endChar);
   }
 
-  /** Sets the bullets' numbers (six per bullet, as above); copies them. */
-  setBullets(list: readonly number[]): void {
-    keep(list);
+  /** Sets the bullets' numbers (six per bullet, as above) from list[0, n); copies them. */
+  setBullets(list: readonly number[], n: number): void {
+    keep(list, n);
     this.bulletSpans = kept.chunk;
     this.bulletsAt = kept.at;
-    this.bulletCount = list.length / 6;
+    this.bulletCount = n / 6;
   }
 
   get bullets(): Bullet[] {

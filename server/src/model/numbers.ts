@@ -20,13 +20,12 @@ let used = 0;
 export const kept = { chunk, at: 0 };
 
 /**
- * Copies a list into a chunk and says where (in `kept`). A chunk is freed with the last node
+ * Copies list[0, n) into a chunk and says where (in `kept`). A chunk is freed with the last node
  * that points into it; a run longer than a quarter chunk gets an array of its own.
  */
-export function keep(list: readonly number[]): void {
-  const n = list.length;
+export function keep(list: readonly number[], n = list.length): void {
   if (n > CHUNK >> 2) {
-    kept.chunk = Int32Array.from(list);
+    kept.chunk = Int32Array.from(list.slice(0, n));
     kept.at = 0;
     return;
   }

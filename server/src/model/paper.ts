@@ -59,7 +59,7 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
   const heading = parsePaperHeading(lineOf(src, headingLine), firstLineOffset, headingLine);
   const paper = new PaperNode(heading, text);
   const bullets = BULLETS;
-  bullets.length = 0;
+  let used = 0; // numbers in bullets so far (the list is reused, never shortened)
   let bullet = -1; // index in bullets of the current bullet's numbers
   let blankSinceBullet = false;
   // Where the next `[` and `http` are, from the block's second line on.
@@ -85,8 +85,13 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
     const continues = marker === -1 && bullet !== -1 && (at > 0 || (!blankSinceBullet && !startsElement(text, a, le)));
     if (marker !== -1 || continues) {
       if (marker !== -1) {
-        bullet = bullets.length;
-        bullets.push(line, at, line, endChar, marker, e);
+        bullet = used;
+        bullets[used++] = line;
+        bullets[used++] = at;
+        bullets[used++] = line;
+        bullets[used++] = endChar;
+        bullets[used++] = marker;
+        bullets[used++] = e;
       } else {
         bullets[bullet + 2] = line;
         bullets[bullet + 3] = endChar;
@@ -124,7 +129,7 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
       addLinkProblems(paper, s, line, false);
     }
   }
-  if (bullets.length) paper.setBullets(bullets);
+  if (used) paper.setBullets(bullets, used);
   return paper;
 }
 
