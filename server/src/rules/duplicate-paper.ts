@@ -1,4 +1,4 @@
-import type { Range } from '../model/types';
+import type { ArxivRef } from '../model/types';
 import type { Rule } from './types';
 
 export const duplicatePaper: Rule = {
@@ -7,7 +7,8 @@ export const duplicatePaper: Rule = {
   severity: 'warning',
   fixable: false,
   checkDay(day, ctx) {
-    const seen = new Map<string, Range>();
+    // The first listing of each id (its range is made only for a report).
+    const seen = new Map<string, ArxivRef>();
     for (const paper of day.papers) {
       const ref = paper.heading.arxiv;
       if (!ref) continue;
@@ -16,10 +17,10 @@ export const duplicatePaper: Rule = {
         ctx.report({
           range: ref.range,
           message: `arXiv ${ref.id} is already listed in this day: expected each paper once per day.`,
-          related: [{ range: first, message: `First listing of ${ref.id}` }],
+          related: [{ range: first.range, message: `First listing of ${ref.id}` }],
         });
       } else {
-        seen.set(ref.id, ref.range);
+        seen.set(ref.id, ref);
       }
     }
   },

@@ -7,7 +7,8 @@ export const invalidVote: Rule = {
   severity: 'error',
   fixable: false,
   checkPaper(paper, ctx) {
-    paper.votes.forEach((vote, i) => {
+    for (let i = 0; i < paper.votes.length; i++) {
+      const vote = paper.votes[i];
       if (i > 0) {
         ctx.report({
           range: vote.range,
@@ -22,6 +23,6 @@ export const invalidVote: Rule = {
             : "'Vote:' has no count: expected a non-negative integer.",
         });
       }
-    });
+    }
   },
 };

@@ -7,12 +7,13 @@ export const mediaMismatch: Rule = {
   fixable: false,
   checkPaper(paper, ctx) {
     for (const media of paper.media) {
-      if (media.kind !== 'video' || !media.url || !media.videoSrc) continue;
-      if (media.url.text === media.videoSrc.text) continue;
+      if (media.kind !== 'video' || !media.videoSrc) continue;
+      const url = media.url;
+      if (!url || url.text === media.videoSrc.text) continue;
       ctx.report({
         range: media.videoSrc.range,
         message: 'The <video> src differs from the [Watch Video] URL: expected both to name the same file.',
-        related: [{ range: media.url.range, message: '[Watch Video] URL' }],
+        related: [{ range: url.range, message: '[Watch Video] URL' }],
       });
     }
     const own = paper.heading.arxiv;
