@@ -111,8 +111,8 @@ export class PaperHeadingNode extends OnLine implements PaperHeading {
     if (this.titleStart === -1) return undefined;
     // An empty title's range is its `[]`, and its text empty.
     if (this.problem === 'empty-title') return new LineSpan('', this.line, this.titleStart, this.titleEnd);
-    const s = span(this.src, 0, this.line, this.titleStart, this.titleEnd);
-    return this.titleTrimmed ? new LineSpan(s.text.trim(), this.line, this.titleStart, this.titleEnd) : s;
+    const text = this.src.slice(this.titleStart, this.titleEnd);
+    return new LineSpan(this.titleTrimmed ? text.trim() : text, this.line, this.titleStart, this.titleEnd);
   }
 
   get url(): LineSpan | undefined {
