@@ -16,7 +16,7 @@ import { lint } from '../server/src/lint';
 import { DigestCache } from '../server/src/model/cache';
 import { digestDocuments } from '../server/src/documents';
 import { FindingsCache } from '../server/src/findingsCache';
-import { toDiagnostics } from '../server/src/features/diagnostics';
+import { DiagnosticsMemo } from '../server/src/features/diagnostics';
 import { TreeDayRequest, TreeRequest, type TreeDayResult, type TreeResult } from '../server/src/protocol';
 import { installVscodeStub } from './vscode-stub';
 
@@ -109,7 +109,8 @@ function benchKeystroke() {
     versioned: (d, from, to) => models.advance(d.uri, from, to),
   });
   const doc = store.create(uri, 'digest-markdown', 1, text);
-  const diagnostics = () => toDiagnostics(uri, doc.version, findings.get(uri, doc.version, models.get(uri, doc.version, () => doc.getText())));
+  const memo = new DiagnosticsMemo();
+  const diagnostics = () => memo.of(uri, findings.get(uri, doc.version, models.get(uri, doc.version, () => doc.getText())));
   diagnostics();
   const r = rng(7);
   const chars = ['a', 'ㄱ', ',', ' ', '1', '\n', 'x', '-', '#', '('];

@@ -40,7 +40,7 @@ import {
 import { Cancelled } from './features/cancel';
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
-import { tooLargeDiagnostic, toDiagnostics } from './features/diagnostics';
+import { DiagnosticsMemo, tooLargeDiagnostic } from './features/diagnostics';
 import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
@@ -70,6 +70,7 @@ const documents = new TextDocuments<DigestDocument>(
   }),
 );
 const findings = new FindingsCache();
+const diagnostics = new DiagnosticsMemo();
 const index = new WorkspaceIndex();
 
 let settings: Settings = defaultSettings();
@@ -126,7 +127,7 @@ function diagnosticsOf(doc: DigestDocument) {
   if (!isChecked(doc)) return [];
   const bytes = oversize(doc);
   if (bytes !== undefined) return [tooLargeDiagnostic(bytes, settings.maxFileSizeMB)];
-  return toDiagnostics(doc.uri, doc.version, findingsOf(doc));
+  return diagnostics.of(doc.uri, findingsOf(doc));
 }
 
 /** Each active rule's severity under the current settings, for the tree's per-rule counts. */
@@ -396,6 +397,7 @@ documents.onDidClose(({ document }) => {
   lastChange.delete(document.uri);
   models.delete(document.uri);
   findings.delete(document.uri);
+  diagnostics.delete(document.uri);
   index.closeOpen(document.uri);
   if (!client.pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   indexChanged(document.uri);

@@ -1,8 +1,8 @@
 import type { CodeAction, CodeActionContext, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { fixAllEdits, fixesFor, sharedFixes } from '../fixes';
+import { fixAllEdits, fixesFor } from '../fixes';
 import { FIX_ALL_KIND } from '../protocol';
 import type { Finding, Fix } from '../rules/types';
-import { readFixData, SOURCE } from './diagnostics';
+import { SOURCE } from './diagnostics';
 
 export interface CodeActionDoc {
   uri: string;
@@ -23,26 +23,43 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((k) => k === '' || kind === k || kind.startsWith(k + '.'));
 }
 
-function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
+type Pos = Diagnostic['range']['start'];
+
+function before(a: Pos, b: Pos): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function samePos(a: Pos, b: Pos): boolean {
+  return a.line === b.line && a.character === b.character;
 }
 
 /**
- * The fixes of one diagnostic. Its data is used when it was made for the current version; a client
- * holding diagnostics of an older version gets the fixes of the matching finding of this version
- * (same rule, same range) or none, never edits computed against other text.
+ * The finding of this version a diagnostic names: same rule, same range. Findings are sorted by
+ * where they start, so this is a binary search and a look at the few that start at the same place.
+ */
+export function findingAt(findings: readonly Finding[], rule: unknown, range: Diagnostic['range']): Finding | undefined {
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(findings[mid].range.start, range.start)) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < findings.length && samePos(findings[i].range.start, range.start); i++) {
+    const f = findings[i];
+    if (f.rule === rule && samePos(f.range.end, range.end)) return f;
+  }
+  return undefined;
+}
+
+/**
+ * The fixes of one diagnostic: those of the finding of the current version at its range, with the
+ * fixes of its group and file. A client holding diagnostics of an older version gets the fixes of
+ * whatever finding of this version sits there now, or none: edits are always made against the
+ * current text, never carried over from another version.
  */
 function fixesOf(diag: Diagnostic, doc: CodeActionDoc): Fix[] {
-  const fromData = readFixData(diag.data, doc.version);
-  if (fromData && typeof diag.code === 'string') {
-    return [...fromData.fixes, ...sharedFixes({ rule: diag.code, group: fromData.group }, doc.findings)];
-  }
-  const current = doc.findings.find((f) => f.rule === diag.code && sameRange(f.range, diag.range));
+  const current = findingAt(doc.findings, diag.code, diag.range);
   return current ? fixesFor(current, doc.findings) : [];
 }
 

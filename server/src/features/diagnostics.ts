@@ -1,43 +1,75 @@
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { ruleDocUrl } from '../rules/docs';
-import type { Finding, Fix, Severity } from '../rules/types';
+import type { Finding, Severity } from '../rules/types';
 
 export const SOURCE = 'digest';
 /** The code of the one diagnostic a file over `digest.maxFileSizeMB` gets; not a rule. */
 export const TOO_LARGE_CODE = 'file-too-large';
 
-/**
- * What rides in `diagnostic.data`: the finding's own fixes as the rule computed them, its group,
- * and the document version they were computed for, so a code action can tell stale data from
- * current. Fixes spanning several findings (a line, the file) are composed at code-action time
- * from the cached findings, so the data stays linear in the number of findings.
- */
-export interface FixData {
-  version: number;
-  fixes: Fix[];
-  group?: string;
-}
-
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3 };
 
-export function toDiagnostic(uri: string, version: number, finding: Finding): Diagnostic {
+/** One link object per rule, shared by its diagnostics. */
+const DESCRIPTIONS = new Map<string, { href: string }>();
+function describe(rule: string): { href: string } {
+  let d = DESCRIPTIONS.get(rule);
+  if (!d) DESCRIPTIONS.set(rule, (d = { href: ruleDocUrl(rule) }));
+  return d;
+}
+
+/**
+ * A finding as an LSP diagnostic. Nothing in it depends on the document version: a code action
+ * finds the current finding at the diagnostic's range and takes its fixes from there (see
+ * codeActions), so no edits ride along and a diagnostic can be sent again unchanged.
+ */
+export function toDiagnostic(uri: string, finding: Finding): Diagnostic {
   const d: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.rule,
-    codeDescription: { href: ruleDocUrl(finding.rule) },
+    codeDescription: describe(finding.rule),
     source: SOURCE,
     message: finding.message,
   };
   if (finding.related?.length) {
     d.relatedInformation = finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
   }
-  if (finding.fixes?.length) d.data = { version, fixes: finding.fixes, group: finding.group } satisfies FixData;
   return d;
 }
 
-export function toDiagnostics(uri: string, version: number, findings: readonly Finding[]): Diagnostic[] {
-  return findings.map((f) => toDiagnostic(uri, version, f));
+/** Diagnostics of findings made once, for one-off results (a file linted from disk). */
+export function toDiagnostics(uri: string, findings: readonly Finding[]): Diagnostic[] {
+  return findings.map((f) => toDiagnostic(uri, f));
+}
+
+/**
+ * The diagnostics of each open document, made once per finding. A diagnostic shares its finding's
+ * range objects; a finding kept across edits moves its own ranges in place (after its first move
+ * gives it copies), so its diagnostic moves with it. A finding whose range object was replaced,
+ * or that is new, gets a new diagnostic. So an edit makes diagnostics only for findings it
+ * created, and the list sent is otherwise the same objects.
+ */
+export class DiagnosticsMemo {
+  private readonly byUri = new Map<string, WeakMap<Finding, Diagnostic>>();
+
+  of(uri: string, findings: readonly Finding[]): Diagnostic[] {
+    let made = this.byUri.get(uri);
+    if (!made) this.byUri.set(uri, (made = new WeakMap()));
+    const out: Diagnostic[] = new Array(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
+      let d = made.get(f);
+      if (d === undefined || d.range !== f.range) {
+        d = toDiagnostic(uri, f);
+        made.set(f, d);
+      }
+      out[i] = d;
+    }
+    return out;
+  }
+
+  delete(uri: string): void {
+    this.byUri.delete(uri);
+  }
 }
 
 /** The single diagnostic of a file too large to validate; it names the setting that decides. */
@@ -50,25 +82,4 @@ export function tooLargeDiagnostic(bytes: number, limitMB: number): Diagnostic {
     source: SOURCE,
     message: `File not validated: it is ${mb} MB, over the ${limitMB} MB limit set by digest.maxFileSizeMB.`,
   };
-}
-
-function isFix(v: unknown): v is Fix {
-  if (typeof v !== 'object' || v === null) return false;
-  const f = v as Partial<Fix>;
-  return typeof f.title === 'string' && Array.isArray(f.edits) && f.edits.every(isEdit);
-}
-
-function isEdit(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  const e = v as { range?: { start?: { line?: unknown }; end?: { line?: unknown } }; newText?: unknown };
-  return typeof e.newText === 'string' && typeof e.range?.start?.line === 'number' && typeof e.range?.end?.line === 'number';
-}
-
-/** A diagnostic's data when it was made for `version` and is well formed. */
-export function readFixData(data: unknown, version: number): FixData | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const d = data as Partial<FixData>;
-  if (d.version !== version || !Array.isArray(d.fixes) || !d.fixes.every(isFix)) return undefined;
-  if (d.group !== undefined && typeof d.group !== 'string') return undefined;
-  return { version, fixes: d.fixes, group: d.group };
 }

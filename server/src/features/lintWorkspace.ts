@@ -1,4 +1,3 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { lint, type LintOptions } from '../lint';
 import { parse } from '../model/parse';
 import type { LintWorkspaceResult } from '../protocol';
@@ -21,11 +20,7 @@ export async function lintWorkspace(input: LintWorkspaceInput, token?: Cancel): 
     if (input.isOpen(uri)) continue;
     const text = await input.read(uri);
     if (text === undefined) continue;
-    const diagnostics: Diagnostic[] = toDiagnostics(uri, 0, lint(parse(text), input.options)).map((d) => {
-      const { data: _data, ...rest } = d;
-      return rest;
-    });
-    files.push({ uri, diagnostics });
+    files.push({ uri, diagnostics: toDiagnostics(uri, lint(parse(text), input.options)) });
   }
   return { files };
 }

@@ -8,6 +8,7 @@ import { reparseLines } from '../../../server/src/model/incremental';
 import { LineText } from '../../../server/src/model/lineText';
 import { lint, BlockFindings } from '../../../server/src/lint';
 import type { Digest } from '../../../server/src/model/types';
+import { DiagnosticsMemo, toDiagnostics } from '../../../server/src/features/diagnostics';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 const fixtures = readdirSync(FIXTURES)
@@ -57,7 +58,8 @@ describe('incremental re-parsing', () => {
         const lines = new LineText(fixtures[f]);
         let model = parse(fixtures[f]);
         const kept = new BlockFindings();
-        lint(model, kept);
+        const memo = new DiagnosticsMemo();
+        memo.of('file:///d.md', lint(model, kept));
         for (const e of edits) {
           model = edit(lines, model, e.at % (lines.length + 1), e.removed, e.inserted);
           const text = lines.toString();
@@ -65,7 +67,10 @@ describe('incremental re-parsing', () => {
           assert.equal(model.text, text);
           assert.equal(model.bom, fresh.bom);
           assert.deepEqual(shape(model), shape(fresh));
-          assert.deepEqual(lint(model, kept), lint(fresh));
+          const findings = lint(model, kept);
+          assert.deepEqual(findings, lint(fresh));
+          // Diagnostics kept across versions are those a fresh lint would send.
+          assert.deepEqual(memo.of('file:///d.md', findings), toDiagnostics('file:///d.md', findings));
         }
       }),
       { numRuns: RUNS },

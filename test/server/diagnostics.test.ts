@@ -1,0 +1,110 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { DiagnosticsMemo, toDiagnostics } from '../../server/src/features/diagnostics';
+import { findingAt } from '../../server/src/features/codeActions';
+import { BlockFindings, lint } from '../../server/src/lint';
+import { reparseLines } from '../../server/src/model/incremental';
+import { LineText } from '../../server/src/model/lineText';
+import { parse } from '../../server/src/model/parse';
+import type { Finding } from '../../server/src/rules/types';
+
+const text = readFileSync(join(__dirname, '..', 'fixtures', 'daily-papers-2023-12-29.md'), 'utf8');
+const URI = 'file:///w/daily-papers-2023-12-29.md';
+
+/** The server's path for one edit: lines, model, kept findings, memoised diagnostics. */
+function session() {
+  const lines = new LineText(text);
+  let model = parse(text);
+  const kept = new BlockFindings();
+  const memo = new DiagnosticsMemo();
+  let findings = lint(model, kept);
+  return {
+    diagnostics: () => memo.of(URI, findings),
+    findings: () => findings,
+    edit(line: number, character: number, inserted: string) {
+      const at = { line, character };
+      model = reparseLines(model, lines, lines.apply({ start: at, end: at }, inserted));
+      findings = lint(model, kept);
+    },
+  };
+}
+
+describe('diagnostics kept across edits', () => {
+  it('sends the same diagnostic objects for findings an edit did not touch, new ones for the rest', () => {
+    const s = session();
+    const before = s.diagnostics();
+    const beforeFindings = s.findings();
+    assert.ok(before.length > 5);
+    // A character typed at the end re-lints the last papers (and the rules across days) only.
+    const last = before[before.length - 1].range.end.line;
+    s.edit(last + 1, 0, 'x');
+    const after = s.diagnostics();
+    const made = new Map(beforeFindings.map((f, i) => [f, before[i]]));
+    let same = 0;
+    s.findings().forEach((f, i) => {
+      const old = made.get(f);
+      if (old) assert.equal(after[i], old, 'a kept finding keeps its diagnostic');
+      else assert.ok(!before.includes(after[i]), 'a new finding gets a new diagnostic');
+      if (old) same++;
+    });
+    assert.ok(same > before.length / 2, `${same} of ${before.length} kept`);
+    // A line inserted at the top moves every finding: each one's diagnostic is remade, moved.
+    s.edit(0, 0, '\n');
+    const moved = s.diagnostics();
+    assert.equal(moved.length, after.length);
+    moved.forEach((d, i) => {
+      assert.notEqual(d, after[i]);
+      assert.equal(d.range.start.line, after[i].range.start.line + 1);
+    });
+    assert.deepEqual(moved, toDiagnostics(URI, s.findings()));
+  });
+
+  it('makes diagnostics per document: the same finding under another uri names that uri', () => {
+    const findings = lint(parse(text));
+    const memo = new DiagnosticsMemo();
+    const a = memo.of('file:///a.md', findings);
+    const b = memo.of('file:///b.md', findings);
+    const related = (ds: typeof a) => ds.flatMap((d) => d.relatedInformation ?? []).map((r) => r.location.uri);
+    assert.ok(related(a).length > 0);
+    assert.ok(related(a).every((u) => u === 'file:///a.md'));
+    assert.ok(related(b).every((u) => u === 'file:///b.md'));
+  });
+});
+
+describe('findingAt (the finding a code action request names)', () => {
+  const findings = lint(parse(text));
+
+  it('finds every finding by rule and range, and nothing at a range no finding has', () => {
+    for (const f of findings) assert.equal(findingAt(findings, f.rule, f.range), findings.find((g) => g.rule === f.rule && sameRange(g, f)));
+    const r = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    assert.equal(findingAt(findings, 'duplicate-author', r), undefined);
+    assert.equal(findingAt([], 'duplicate-author', r), undefined);
+  });
+
+  it('agrees with a linear search on random lists sharing start positions', () => {
+    const pos = fc.record({ line: fc.nat({ max: 4 }), character: fc.nat({ max: 3 }) });
+    const finding = fc.record({ rule: fc.constantFrom('a', 'b', 'c'), start: pos, len: fc.nat({ max: 2 }) }).map(
+      ({ rule, start, len }): Finding => ({
+        rule,
+        severity: 'warning',
+        message: '',
+        range: { start, end: { line: start.line, character: start.character + len } },
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(finding, { maxLength: 30 }), finding, (list, probe) => {
+        list.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
+        const linear = list.find((g) => g.rule === probe.rule && sameRange(g, probe));
+        assert.equal(findingAt(list, probe.rule, probe.range), linear);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+function sameRange(a: Finding, b: Finding): boolean {
+  return JSON.stringify(a.range) === JSON.stringify(b.range);
+}
