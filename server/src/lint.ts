@@ -1,5 +1,4 @@
-import { moved } from './model/lines';
-import type { Day, Digest, Paper } from './model/types';
+import type { Day, Digest, Paper, Range } from './model/types';
 import { rules as allRules } from './rules/index';
 import type { Context, Finding, Report, Rule, Severity, SeveritySetting } from './rules/types';
 
@@ -25,10 +24,10 @@ export function activeRules(options: LintOptions = {}): ActiveRule[] {
 
 /**
  * Turns a rule's reports into findings. A finding keeps the report's related entries, fixes and
- * ranges as they are, even where they are the model's own: ranges are values, replaced and never
- * changed when something moves (see `moved`). A finding kept across edits gets moved copies of
- * its ranges in its own related entries and edits, which are the report's. One collector per
- * active rule serves a whole lint pass; `into` says where the current paper's or day's findings go.
+ * ranges as they are, even where they are the model's own: the model never changes a range in
+ * place (see `moved`). A finding kept across edits is given copies of its ranges the first time
+ * its block moves, and from then on is moved in place (BlockFindings). One collector per active
+ * rule serves a whole lint pass; `into` says where the current paper's or day's findings go.
  */
 class Collector implements Context {
   into: Finding[] = [];
@@ -94,14 +93,63 @@ export function lintDigestLevel(digest: Digest, active: readonly ActiveRule[] | 
   return out;
 }
 
+function copyRange(r: Range): Range {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+/** Gives a finding range objects of its own (a report may share them with the model or other reports). */
+function ownRanges(f: Finding): void {
+  f.range = copyRange(f.range);
+  const related = f.related;
+  if (related) for (let i = 0; i < related.length; i++) related[i].range = copyRange(related[i].range);
+  const fixes = f.fixes;
+  if (fixes) {
+    for (let i = 0; i < fixes.length; i++) {
+      const edits = fixes[i].edits;
+      for (let k = 0; k < edits.length; k++) edits[k].range = copyRange(edits[k].range);
+    }
+  }
+}
+
+function shiftRange(r: Range, d: number): void {
+  r.start.line += d;
+  r.end.line += d;
+}
+
+/** Moves a finding whose ranges are its own (see ownRanges) by d lines, in place. */
 function shiftFinding(f: Finding, d: number): void {
-  f.range = moved(f.range, d);
-  if (f.related) for (const r of f.related) r.range = moved(r.range, d);
-  if (f.fixes) for (const fix of f.fixes) for (const e of fix.edits) e.range = moved(e.range, d);
-  if (f.group !== undefined) {
-    const at = f.group.lastIndexOf(':') + 1;
-    const n = Number(f.group.slice(at));
-    if (at > 0 && Number.isInteger(n)) f.group = f.group.slice(0, at) + String(n + d);
+  shiftRange(f.range, d);
+  const related = f.related;
+  if (related) for (let i = 0; i < related.length; i++) shiftRange(related[i].range, d);
+  const fixes = f.fixes;
+  if (fixes) {
+    for (let i = 0; i < fixes.length; i++) {
+      const edits = fixes[i].edits;
+      for (let k = 0; k < edits.length; k++) shiftRange(edits[k].range, d);
+    }
+  }
+}
+
+/** A group about a line (`authors:8`) moved by d lines; other groups as they are. */
+function movedGroup(group: string, d: number): string {
+  const at = group.lastIndexOf(':') + 1;
+  const n = Number(group.slice(at));
+  return at > 0 && Number.isInteger(n) ? group.slice(0, at) + String(n + d) : group;
+}
+
+/** Moves a block's findings by d lines; findings of one group follow each other and share the moved name. */
+function shiftFindings(findings: readonly Finding[], d: number): void {
+  let from: string | undefined;
+  let to = '';
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    shiftFinding(f, d);
+    if (f.group === undefined) continue;
+    if (f.group !== from) {
+      from = f.group;
+      to = movedGroup(f.group, d);
+    }
+    f.group = to;
   }
 }
 
@@ -118,6 +166,8 @@ interface Entry {
   /** The block's heading line when these findings were made: a move shows as a difference. */
   line: number;
   findings: Finding[];
+  /** Whether the findings' ranges are their own, so moving them changes them in place. */
+  owned: boolean;
   /** The last lint pass that asked for this block. */
   pass: number;
 }
@@ -147,7 +197,12 @@ export class BlockFindings {
     if (!entry) return undefined;
     const d = line - entry.line;
     if (d !== 0) {
-      for (const f of entry.findings) shiftFinding(f, d);
+      // The first move gives the findings ranges of their own; later moves allocate nothing.
+      if (!entry.owned) {
+        for (let i = 0; i < entry.findings.length; i++) ownRanges(entry.findings[i]);
+        entry.owned = true;
+      }
+      shiftFindings(entry.findings, d);
       entry.line = line;
     }
     entry.pass = this.pass;
@@ -156,7 +211,7 @@ export class BlockFindings {
 
   private keep<T>(map: Map<T, Entry>, key: T, line: number, found: Finding[]): Finding[] {
     const findings = sorted(found);
-    map.set(key, { line, findings, pass: this.pass });
+    map.set(key, { line, findings, owned: false, pass: this.pass });
     return findings;
   }
 
@@ -174,12 +229,15 @@ export class BlockFindings {
    * Ends a lint pass. Blocks the pass did not ask for belong to no current version; they are
    * dropped once they are as many as the live ones, so an edit costs no map rebuild.
    */
-  endPass(live: { papers: number; days: number }): void {
-    for (const [map, count] of [[this.papers, live.papers], [this.days, live.days]] as const) {
-      if (map.size <= 2 * count + 64) continue;
-      for (const [key, entry] of map as Map<unknown, Entry>) if (entry.pass !== this.pass) map.delete(key as never);
-    }
+  endPass(papers: number, days: number): void {
+    this.drop(this.papers, papers);
+    this.drop(this.days, days);
     this.pass++;
+  }
+
+  private drop<T>(map: Map<T, Entry>, live: number): void {
+    if (map.size <= 2 * live + 64) return;
+    for (const [key, entry] of map) if (entry.pass !== this.pass) map.delete(key);
   }
 }
 
@@ -191,6 +249,18 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/** The per-paper finding lists of papers, in order, into `lists`; returns how many findings. */
+function paperLists(papers: readonly Paper[], kept: BlockFindings | undefined, rules: RuleSet, lists: Finding[][]): number {
+  let n = 0;
+  for (let i = 0; i < papers.length; i++) {
+    const found = kept ? kept.paper(papers[i]) : sorted(lintPaper(papers[i], rules));
+    if (found.length === 0) continue;
+    lists.push(found);
+    n += found.length;
+  }
+  return n;
+}
+
 /**
  * Every finding of every active rule, sorted by position. With a BlockFindings, results of papers
  * and days already linted are reused and only the rules that look across days run again.
@@ -199,27 +269,35 @@ export function lint(digest: Digest, options: LintOptions | BlockFindings = {}):
   // A one-off lint (no BlockFindings to keep results in) runs the same rules without recording.
   const kept = options instanceof BlockFindings ? options : undefined;
   const rules = kept ? kept.rules : new RuleSet(activeRules(options as LintOptions));
-  const paperFindings = kept ? (p: Paper) => kept.paper(p) : (p: Paper) => sorted(lintPaper(p, rules));
   // Papers are in document order and each one's findings are sorted, so theirs come out sorted;
-  // the few day- and digest-level findings are sorted and merged in.
-  const inPapers: Finding[] = [];
+  // the few day- and digest-level findings are sorted and merged in. The result is made at its
+  // final size: an edit relints a few blocks, and this list is most of what the rest costs.
+  const lists: Finding[][] = [];
+  let inPapers = paperLists(digest.orphanPapers, kept, rules, lists);
   let papers = digest.orphanPapers.length;
-  for (const paper of digest.orphanPapers) for (const f of paperFindings(paper)) inPapers.push(f);
-  for (const day of digest.days) {
-    papers += day.papers.length;
-    for (const paper of day.papers) for (const f of paperFindings(paper)) inPapers.push(f);
+  const days = digest.days;
+  for (let d = 0; d < days.length; d++) {
+    papers += days[d].papers.length;
+    inPapers += paperLists(days[d].papers, kept, rules, lists);
   }
   const others = lintDigestLevel(digest, rules);
-  for (const day of digest.days) for (const f of kept ? kept.day(day) : lintDay(day, rules)) others.push(f);
-  kept?.endPass({ papers, days: digest.days.length });
-  if (others.length === 0) return inPapers;
-  others.sort(compareFindings);
-  const out: Finding[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < inPapers.length || j < others.length) {
-    if (j >= others.length || (i < inPapers.length && compareFindings(inPapers[i], others[j]) <= 0)) out.push(inPapers[i++]);
-    else out.push(others[j++]);
+  for (let d = 0; d < days.length; d++) {
+    const found = kept ? kept.day(days[d]) : lintDay(days[d], rules);
+    for (let k = 0; k < found.length; k++) others.push(found[k]);
   }
+  kept?.endPass(papers, days.length);
+  if (others.length > 1) others.sort(compareFindings);
+  const out: Finding[] = new Array(inPapers + others.length);
+  let at = 0;
+  let j = 0;
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l];
+    for (let k = 0; k < list.length; k++) {
+      const f = list[k];
+      while (j < others.length && compareFindings(others[j], f) < 0) out[at++] = others[j++];
+      out[at++] = f;
+    }
+  }
+  while (j < others.length) out[at++] = others[j++];
   return out;
 }
