@@ -1,6 +1,7 @@
 import { moved, moveSpan } from './lines';
 import type { LineText } from './lineText';
 import type { DayHeadingNode, PaperNode } from './nodes';
+import { spliceIn } from './lists';
 import { assemble, parseBlocks } from './parse';
 import type { Block, Digest, Paper } from './types';
 
@@ -23,23 +24,33 @@ export function shiftPaper(paper: Paper, d: number): void {
   h.line += d;
   if (h.arxiv) h.arxiv.line += d;
   p.move(d);
-  for (const m of p.media) {
+  const media = p.media;
+  for (let i = 0; i < media.length; i++) {
+    const m = media[i];
     m.line += d;
     m.endLine += d;
     if (m.videoSrc) moveSpan(m.videoSrc, d);
   }
-  for (const v of p.votes) v.line += d;
-  for (const line of p.authors) line.move(d);
-  for (const u of p.urls) {
+  const votes = p.votes;
+  for (let i = 0; i < votes.length; i++) votes[i].line += d;
+  const authors = p.authors;
+  for (let i = 0; i < authors.length; i++) authors[i].move(d);
+  const urls = p.urls;
+  for (let i = 0; i < urls.length; i++) {
+    const u = urls[i];
     u.range = moved(u.range, d);
     if (u.glued) u.glued.range = moved(u.glued.range, d);
   }
-  for (const l of p.links) {
+  const links = p.links;
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i];
     l.range = moved(l.range, d);
     if (l.urlRange) l.urlRange = moved(l.urlRange, d);
   }
-  for (const u of p.unexpected) moveSpan(u, d);
-  for (const t of p.thumbnails) t.line += d;
+  const unexpected = p.unexpected;
+  for (let i = 0; i < unexpected.length; i++) moveSpan(unexpected[i], d);
+  const thumbnails = p.thumbnails;
+  for (let i = 0; i < thumbnails.length; i++) thumbnails[i].line += d;
 }
 
 function shiftBlock(block: Block, d: number): void {
@@ -52,7 +63,8 @@ function shiftBlock(block: Block, d: number): void {
     if (h.date) moveSpan(h.date, d);
   }
   if (block.paper) shiftPaper(block.paper, d);
-  for (const u of block.unexpected) moveSpan(u, d);
+  const unexpected = block.unexpected;
+  for (let i = 0; i < unexpected.length; i++) moveSpan(unexpected[i], d);
 }
 
 /**
@@ -76,12 +88,9 @@ export function reparseLines(prev: Digest, lines: LineText, edit: { line: number
   const table = { starts: lines.starts, ends: lines.ends, eol: lines.eol, hasCR: lines.hasCR };
   const base = lines.starts[from];
   const fresh = parseBlocks({ text: lines.slice(from, to), starts: lines.starts, ends: lines.ends, base }, from, to);
-  const next: Block[] = blocks.slice(0, i);
-  for (const b of fresh) next.push(b);
-  for (let k = j + 1; k < blocks.length; k++) {
-    if (d !== 0) shiftBlock(blocks[k], d);
-    next.push(blocks[k]);
-  }
+  // The previous model is not used afterwards: its block list becomes the new one.
+  if (d !== 0) for (let k = j + 1; k < blocks.length; k++) shiftBlock(blocks[k], d);
+  spliceIn(blocks, i, j - i + 1, fresh);
   const head = lines.lineCount > 0 ? lines.slice(0, 1) : '';
-  return assemble({ read: () => lines.toString(), bom: head.charCodeAt(0) === 0xfeff }, table, next, prev.days);
+  return assemble({ read: () => lines.toString(), bom: head.charCodeAt(0) === 0xfeff }, table, blocks);
 }

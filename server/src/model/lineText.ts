@@ -1,4 +1,5 @@
 import { splitLines } from './lines';
+import { spliceIn } from './lists';
 import type { Position, Range } from './types';
 
 /**
@@ -140,8 +141,8 @@ export class LineText {
       newEnds.push(at + l.length - (l.endsWith('\r\n') ? 2 : l.endsWith('\n') || l.endsWith('\r') ? 1 : 0));
       at += l.length;
     }
-    spliceNumbers(this.starts, first, old.length, newStarts);
-    spliceNumbers(this.ends, first, old.length, newEnds);
+    spliceIn(this.starts, first, old.length, newStarts);
+    spliceIn(this.ends, first, old.length, newEnds);
     if (delta !== 0) {
       for (let i = first + fresh.length; i < this.starts.length; i++) {
         this.starts[i] += delta;
@@ -151,13 +152,4 @@ export class LineText {
     this.joined = undefined;
     return { line: first, removed: old.length, added: fresh.length };
   }
-}
-
-function spliceNumbers(target: number[], at: number, remove: number, insert: number[]): void {
-  if (insert.length <= 10_000) {
-    target.splice(at, remove, ...insert);
-    return;
-  }
-  target.splice(at, remove);
-  for (let i = 0; i < insert.length; i += 10_000) target.splice(at + i, 0, ...insert.slice(i, i + 10_000));
 }

@@ -56,9 +56,10 @@ export function range(line: number, startChar: number, endLine: number, endChar:
 }
 
 /**
- * The range d lines further down, as a new object. Ranges are values: once a node or a finding
- * holds one, it is never changed in place, so the model, its findings and their fixes may share
- * range and position objects freely; moving something gives it a moved copy.
+ * The range d lines further down, as a new object. The model's ranges are values: once a node
+ * holds one, it is never changed in place, so findings and their fixes may share the model's
+ * range and position objects freely; moving a node gives it a moved copy. (Kept findings copy
+ * their ranges before their first move and are then moved in place; see BlockFindings.)
  */
 export function moved(r: Range, d: number): Range {
   return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };

@@ -7,3 +7,16 @@ export function append<T>(list: T[], item: T): T[] {
   list.push(item);
   return list;
 }
+
+/**
+ * Replaces `remove` items of target at `at` with `insert`, in place. Spread arguments live on the
+ * stack, so a long insert goes in slices.
+ */
+export function spliceIn<T>(target: T[], at: number, remove: number, insert: readonly T[]): void {
+  if (insert.length <= 10_000) {
+    target.splice(at, remove, ...insert);
+    return;
+  }
+  target.splice(at, remove);
+  for (let i = 0; i < insert.length; i += 10_000) target.splice(at + i, 0, ...insert.slice(i, i + 10_000));
+}

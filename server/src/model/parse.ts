@@ -2,7 +2,7 @@ import { headingLevel, parseDayHeading } from './headings';
 import { isBlank, LineSpan, splitLines, trimEnd, type LineTable } from './lines';
 import { NONE } from './lists';
 import { lineOf, parsePaper, type Source } from './paper';
-import type { Block, Day, Digest, Paper, Range } from './types';
+import type { Block, Day, DayHeading, Digest, Paper, Range, Span } from './types';
 
 /** True when the first non-blank line of text is a day heading (content detection). */
 export function looksLikeDigest(text: string): boolean {
@@ -53,7 +53,7 @@ export function parseBlocks(src: Source, from: number, to: number): Block[] {
   const blocks: Block[] = [];
   const first = headings.length ? headings[0] : to;
   if (first > from) {
-    blocks.push({ kind: 'preface', line: from, end: first, unexpected: collectUnexpected(src, from + 0, first, bom) });
+    blocks.push({ kind: 'preface', line: from, end: first, unexpected: collectUnexpected(src, from + 0, first, bom), day: undefined });
   }
   for (let h = 0; h < headings.length; h++) {
     const line = headings[h];
@@ -61,9 +61,9 @@ export function parseBlocks(src: Source, from: number, to: number): Block[] {
     const offset = line === 0 && bom ? 1 : 0;
     if (levels[h] === 2) {
       const heading = parseDayHeading(lineOf(src, line), offset, line);
-      blocks.push({ kind: 'day', line, end, heading, unexpected: collectUnexpected(src, line + 1, end, false) });
+      blocks.push({ kind: 'day', line, end, heading, unexpected: collectUnexpected(src, line + 1, end, false), day: undefined });
     } else {
-      blocks.push({ kind: 'paper', line, end, paper: parsePaper(src, line, end, offset), unexpected: NONE });
+      blocks.push({ kind: 'paper', line, end, paper: parsePaper(src, line, end, offset), unexpected: NONE, day: undefined });
     }
   }
   return blocks;
@@ -82,27 +82,46 @@ function collectUnexpected(src: Source, from: number, to: number, bom: boolean) 
   return out;
 }
 
-function copyRange(r: Range): Range {
-  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+/** A day: its heading, the stray lines under it and the papers up to the next `##`. */
+export class DayNode implements Day {
+  readonly date: string | undefined;
+
+  constructor(
+    readonly heading: DayHeading,
+    readonly papers: Paper[],
+    /** The stray lines between the heading and the first paper. */
+    private readonly strays: readonly Span[],
+  ) {
+    this.date = heading.problem ? undefined : heading.date?.text;
+  }
+
+  /** From the heading to the end of its last paper (or stray line): derived, so a moved day needs no update. */
+  get range(): Range {
+    const start = this.heading.range.start;
+    const last = this.papers[this.papers.length - 1];
+    const end = last ? last.range.end : this.strays.length ? this.strays[this.strays.length - 1].range.end : this.heading.range.end;
+    return { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };
+  }
+
+  toJSON(): Day {
+    return { heading: this.heading, date: this.date, papers: this.papers, range: this.range };
+  }
 }
 
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether blocks [from, to) are the papers of `papers`, in order. */
+function samePapers(papers: readonly Paper[], blocks: readonly Block[], from: number, to: number): boolean {
+  if (papers.length !== to - from) return false;
+  for (let k = 0; k < papers.length; k++) if (papers[k] !== blocks[from + k].paper) return false;
   return true;
 }
 
 /**
- * Builds the digest's days, orphan papers and stray lines from its block list. A day of `previous`
- * whose heading and papers are the very same objects is reused (with a fresh range), so what was
- * computed for it (its findings) can be kept across an edit elsewhere.
+ * Builds the digest's days, orphan papers and stray lines from its block list. A day block whose
+ * following paper blocks are the same objects as last time keeps its day (see Block.day), so
+ * what was computed for it (its findings) is kept across an edit elsewhere, and assembling after
+ * an edit makes objects only for the days it touched.
  */
-export function assemble(
-  text: string | { read(): string; bom: boolean },
-  table: LineTable,
-  blocks: Block[],
-  previous: readonly Day[] = [],
-): Digest {
+export function assemble(text: string | { read(): string; bom: boolean }, table: LineTable, blocks: Block[]): Digest {
   const digest: Digest = {
     text: typeof text === 'string' ? text : '',
     lineStarts: table.starts,
@@ -118,43 +137,30 @@ export function assemble(
   };
   // A model kept in step with a LineText joins its text only if someone reads it.
   if (typeof text !== 'string') Object.defineProperty(digest, 'text', { get: text.read, enumerable: false });
-  const before = new Map(previous.map((d) => [d.heading, d]));
-  let day: Day | undefined;
-  const finish = () => {
-    if (!day) return;
-    const last = day.papers[day.papers.length - 1];
-    if (last) day.range.end = { line: last.range.end.line, character: last.range.end.character };
-    const old = before.get(day.heading);
-    if (old && sameList(old.papers, day.papers)) {
-      old.range = day.range;
-      day = old;
-    }
-    digest.days.push(day);
-  };
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
-    if (block.kind === 'preface') {
-      for (const u of block.unexpected) digest.unexpected.push(u);
-    } else if (block.kind === 'day') {
-      const heading = block.heading!;
-      if (b === 0 || (b === 1 && blocks[0].kind === 'preface' && blocks[0].unexpected.length === 0)) {
-        digest.isDigest = heading.problem !== 'shape';
-      }
-      finish();
-      day = { heading, date: heading.problem ? undefined : heading.date?.text, papers: [], range: copyRange(heading.range) };
-      for (const u of block.unexpected) {
-        digest.unexpected.push(u);
-        day.range.end = { line: u.range.end.line, character: u.range.end.character };
-      }
-    } else {
-      const paper = block.paper as Paper;
-      if (day) {
-        day.papers.push(paper);
-      } else {
-        digest.orphanPapers.push(paper);
-      }
+    if (block.kind === 'paper') {
+      // A paper block reached here comes before any day (a day takes the paper blocks after it).
+      digest.orphanPapers.push(block.paper as Paper);
+      continue;
     }
+    const strays = block.unexpected;
+    for (let k = 0; k < strays.length; k++) digest.unexpected.push(strays[k]);
+    if (block.kind === 'preface') continue;
+    const heading = block.heading!;
+    if (b === 0 || (b === 1 && blocks[0].kind === 'preface' && blocks[0].unexpected.length === 0)) {
+      digest.isDigest = heading.problem !== 'shape';
+    }
+    let end = b + 1;
+    while (end < blocks.length && blocks[end].kind === 'paper') end++;
+    let day = block.day;
+    if (!day || !samePapers(day.papers, blocks, b + 1, end)) {
+      const papers: Paper[] = new Array(end - b - 1);
+      for (let k = b + 1; k < end; k++) papers[k - b - 1] = blocks[k].paper as Paper;
+      day = block.day = new DayNode(heading, papers, strays);
+    }
+    digest.days.push(day);
+    b = end - 1;
   }
-  finish();
   return digest;
 }

@@ -174,6 +174,12 @@ export interface Block {
   paper?: Paper;
   /** For a preface or day block: its stray lines. */
   unexpected: Span[];
+  /**
+   * For a day block: the day assembled from it and the paper blocks after it, last time. An edit
+   * keeps the block object when it does not touch its lines, and the day when its papers are
+   * the same objects too, so what was computed for that day (its findings) is kept.
+   */
+  day?: Day;
 }
 
 /** Every paper in document order, orphans first. */
