@@ -137,8 +137,10 @@ test('lazily made names and bullets equal their plain definitions', () => {
       const text = `### [T](https://arxiv.org/abs/2401.05252)\nAuthors: ${ns.join(', ')}\n- first${bl.map(([[m, t], e]) => e + m + t).join('')}\n`;
       const paper = parse(text).orphanPapers[0];
       // Names and ranges read one by one before the list is made, then against the list.
-      const oneByOne = paper.authors.map((line) => Array.from({ length: line.count }, (_, i) => ({ name: line.nameOf(i), range: line.rangeOf(i) })));
-      assert.deepEqual(oneByOne, paper.authors.map((line) => line.authors.map((a) => ({ name: a.name, range: a.range }))));
+      const oneByOne = paper.authors.map((line) =>
+        Array.from({ length: line.count }, (_, i) => ({ name: line.nameOf(i), range: line.rangeOf(i), end: line.endOf(i) })),
+      );
+      assert.deepEqual(oneByOne, paper.authors.map((line) => line.authors.map((a) => ({ name: a.name, range: a.range, end: a.range.end.character }))));
       for (const line of paper.authors) {
         const keys = line.authors.map((a) => authorKey(a.name));
         const expected = keys.map((k, i) => keys.indexOf(k) < i ? keys.indexOf(k) : -1);

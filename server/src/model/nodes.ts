@@ -271,6 +271,10 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
     return lineRange(this.line, this.spans[k], this.spans[k + 1]);
   }
 
+  endOf(i: number): number {
+    return this.spans[this.first + 3 * i + 1];
+  }
+
   /** Moves the line (and its names, if made) by d lines. */
   move(d: number): void {
     this.line += d;

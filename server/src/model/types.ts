@@ -88,6 +88,8 @@ export interface AuthorsLine {
   /** The i-th name's text and range (authors[i].name and .range, without making any Author). */
   nameOf(i: number): string;
   rangeOf(i: number): Range;
+  /** The character where the i-th name ends (authors[i].range.end.character). */
+  endOf(i: number): number;
   /** For each name the index of the first earlier name with the same key, or -1; undefined when none repeats. */
   repeats(): Int32Array | undefined;
   /** Range of the closing `+` when the list ends with `, +`. */

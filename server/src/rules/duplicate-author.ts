@@ -11,18 +11,19 @@ export const duplicateAuthor: Rule = {
     for (const line of paper.authors) {
       const repeats = line.repeats();
       if (!repeats) continue;
+      const group = `authors:${line.line}`;
       for (let i = 0; i < repeats.length; i++) {
         if (repeats[i] === -1) continue;
         const name = line.nameOf(i);
         const range = line.rangeOf(i);
         // Remove the separator before the repeat together with it, so ', +' and order stay.
-        const prev = line.rangeOf(i - 1);
+        const from = { line: range.start.line, character: line.endOf(i - 1) };
         ctx.report({
           range,
           message: `Author '${name}' is already listed on this line: expected each author once.`,
           related: [{ range: line.rangeOf(repeats[i]), message: `First occurrence of '${line.nameOf(repeats[i])}'` }],
-          fixes: [{ title: `Remove repeated author '${name}'`, edits: [{ range: { start: prev.end, end: range.end }, newText: '' }] }],
-          group: `authors:${line.line}`,
+          fixes: [{ title: `Remove repeated author '${name}'`, edits: [{ range: { start: from, end: range.end }, newText: '' }] }],
+          group,
         });
       }
     }
