@@ -1,3 +1,4 @@
+import { moved } from './model/lines';
 import type { Day, Digest, Paper, Range } from './model/types';
 import { rules as allRules } from './rules/index';
 import type { Context, Finding, Report, Rule, Severity, SeveritySetting } from './rules/types';
@@ -93,20 +94,16 @@ export function lintDigestLevel(digest: Digest, active: readonly ActiveRule[] | 
   return out;
 }
 
-function copyRange(r: Range): Range {
-  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
-}
-
 /** Gives a finding range objects of its own (a report may share them with the model or other reports). */
 function ownRanges(f: Finding): void {
-  f.range = copyRange(f.range);
+  f.range = moved(f.range, 0);
   const related = f.related;
-  if (related) for (let i = 0; i < related.length; i++) related[i].range = copyRange(related[i].range);
+  if (related) for (let i = 0; i < related.length; i++) related[i].range = moved(related[i].range, 0);
   const fixes = f.fixes;
   if (fixes) {
     for (let i = 0; i < fixes.length; i++) {
       const edits = fixes[i].edits;
-      for (let k = 0; k < edits.length; k++) edits[k].range = copyRange(edits[k].range);
+      for (let k = 0; k < edits.length; k++) edits[k].range = moved(edits[k].range, 0);
     }
   }
 }
