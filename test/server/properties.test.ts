@@ -8,7 +8,7 @@ import { applyEdits, fixAllEdits } from '../../server/src/fixes';
 import { lint } from '../../server/src/lint';
 import { parse } from '../../server/src/model/parse';
 import { authorKey } from '../../server/src/model/authors';
-import { pairs, partnerOf } from '../../server/src/model/links';
+import { hasSpace, pairs, partnerOf } from '../../server/src/model/links';
 import { allRanges, badRange } from './helpers';
 
 // FC_RUNS=5000 for a longer hunt; the default keeps the file at a few seconds.
@@ -170,6 +170,17 @@ test('a bracket scanned from itself finds the partner the whole-line pairing fin
         // Every bracket the pairing saw as an opening one, i.e. every key of its table.
         for (const [at, partner] of table) assert.equal(partnerOf(s, at, open, close), partner, `${JSON.stringify(s)} at ${at}`);
       }
+    }),
+    { numRuns: RUNS.numRuns * 10 },
+  );
+});
+
+test('hasSpace agrees with /\\s/ on any text, ASCII and not', () => {
+  const spaces = [...' \t\n\v\f\r\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'];
+  const unit = fc.oneof(fc.constantFrom(...spaces, 'a', '\u0085', '\u180e', '\u200b', '에'), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)));
+  fc.assert(
+    fc.property(fc.string({ unit, maxLength: 12 }), (s) => {
+      assert.equal(hasSpace(s), /\s/.test(s), JSON.stringify(s));
     }),
     { numRuns: RUNS.numRuns * 10 },
   );

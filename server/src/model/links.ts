@@ -164,6 +164,17 @@ export function scanLinks(s: string, strictBrackets: boolean): FoundLink[] {
   return found;
 }
 
+/** Whether s holds white space (as `\s` means it); ASCII is decided without a regular expression. @internal */
+export function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c > 127 && SPACE.test(s[i])) return true;
+  }
+  return false;
+}
+
+const SPACE = /\s/;
+
 function destination(
   s: string, start: number, end: number, image: boolean, text: string, from: number, to: number,
 ): FoundLink {
@@ -177,7 +188,7 @@ function destination(
     a++;
     b--;
     raw = raw.slice(1, -1);
-  } else if (/\s/.test(raw)) {
+  } else if (hasSpace(raw)) {
     const titled = TITLE.exec(raw);
     if (!titled) return { start, end, image, text, url: { text: raw, start: a, end: b }, problem: 'space-in-url' };
     raw = titled[1];
