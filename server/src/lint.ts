@@ -1,5 +1,5 @@
 import { moved } from './model/lines';
-import type { Day, Digest, Paper, Range } from './model/types';
+import type { Day, Digest, Paper } from './model/types';
 import { rules as allRules } from './rules/index';
 import type { Context, Finding, Report, Rule, Severity, SeveritySetting } from './rules/types';
 
@@ -25,10 +25,10 @@ export function activeRules(options: LintOptions = {}): ActiveRule[] {
 
 /**
  * Turns a rule's reports into findings. A finding keeps the report's related entries, fixes and
- * ranges as they are, even where they are the model's own: the model never changes a range in
- * place (see `moved`). A finding kept across edits is given copies of its ranges the first time
- * its block moves, and from then on is moved in place (BlockFindings). One collector per active
- * rule serves a whole lint pass; `into` says where the current paper's or day's findings go.
+ * ranges as they are, even where they are the model's own: ranges are values, replaced and never
+ * changed when something moves (see `moved`). A finding kept across edits gets moved copies of
+ * its ranges in its own related entries and edits, which are the report's. One collector per
+ * active rule serves a whole lint pass; `into` says where the current paper's or day's findings go.
  */
 class Collector implements Context {
   into: Finding[] = [];
@@ -94,35 +94,20 @@ export function lintDigestLevel(digest: Digest, active: readonly ActiveRule[] | 
   return out;
 }
 
-/** Gives a finding range objects of its own (a report may share them with the model or other reports). */
-function ownRanges(f: Finding): void {
-  f.range = moved(f.range, 0);
-  const related = f.related;
-  if (related) for (let i = 0; i < related.length; i++) related[i].range = moved(related[i].range, 0);
-  const fixes = f.fixes;
-  if (fixes) {
-    for (let i = 0; i < fixes.length; i++) {
-      const edits = fixes[i].edits;
-      for (let k = 0; k < edits.length; k++) edits[k].range = moved(edits[k].range, 0);
-    }
-  }
-}
-
-function shiftRange(r: Range, d: number): void {
-  r.start.line += d;
-  r.end.line += d;
-}
-
-/** Moves a finding whose ranges are its own (see ownRanges) by d lines, in place. */
+/**
+ * Moves a finding by d lines. Its ranges are replaced by moved copies, never changed in place: a
+ * diagnostic made from the finding shares them and may still be waiting to be sent for the
+ * version before.
+ */
 function shiftFinding(f: Finding, d: number): void {
-  shiftRange(f.range, d);
+  f.range = moved(f.range, d);
   const related = f.related;
-  if (related) for (let i = 0; i < related.length; i++) shiftRange(related[i].range, d);
+  if (related) for (let i = 0; i < related.length; i++) related[i].range = moved(related[i].range, d);
   const fixes = f.fixes;
   if (fixes) {
     for (let i = 0; i < fixes.length; i++) {
       const edits = fixes[i].edits;
-      for (let k = 0; k < edits.length; k++) shiftRange(edits[k].range, d);
+      for (let k = 0; k < edits.length; k++) edits[k].range = moved(edits[k].range, d);
     }
   }
 }
@@ -163,8 +148,6 @@ interface Entry {
   /** The block's heading line when these findings were made: a move shows as a difference. */
   line: number;
   findings: Finding[];
-  /** Whether the findings' ranges are their own, so moving them changes them in place. */
-  owned: boolean;
   /** The last lint pass that asked for this block. */
   pass: number;
 }
@@ -194,11 +177,6 @@ export class BlockFindings {
     if (!entry) return undefined;
     const d = line - entry.line;
     if (d !== 0) {
-      // The first move gives the findings ranges of their own; later moves allocate nothing.
-      if (!entry.owned) {
-        for (let i = 0; i < entry.findings.length; i++) ownRanges(entry.findings[i]);
-        entry.owned = true;
-      }
       shiftFindings(entry.findings, d);
       entry.line = line;
     }
@@ -208,7 +186,7 @@ export class BlockFindings {
 
   private keep<T>(map: Map<T, Entry>, key: T, line: number, found: Finding[]): Finding[] {
     const findings = sorted(found);
-    map.set(key, { line, findings, owned: false, pass: this.pass });
+    map.set(key, { line, findings, pass: this.pass });
     return findings;
   }
 

@@ -51,15 +51,23 @@ describe('diagnostics kept across edits', () => {
       if (old) same++;
     });
     assert.ok(same > before.length / 2, `${same} of ${before.length} kept`);
-    // A line inserted at the top moves every finding: each one's diagnostic is remade, moved.
+    // A line inserted at the top moves every finding: each one's diagnostic is remade, moved,
+    // and those made before keep the positions of their version (one may still be waiting to be sent).
+    const sentBefore = JSON.stringify(after);
     s.edit(0, 0, '\n');
     const moved = s.diagnostics();
+    assert.equal(JSON.stringify(after), sentBefore);
     assert.equal(moved.length, after.length);
     moved.forEach((d, i) => {
       assert.notEqual(d, after[i]);
       assert.equal(d.range.start.line, after[i].range.start.line + 1);
     });
     assert.deepEqual(moved, toDiagnostics(URI, s.findings()));
+    // And again, for findings that have moved before.
+    const sentMoved = JSON.stringify(moved);
+    s.edit(0, 0, '\n');
+    assert.equal(JSON.stringify(moved), sentMoved);
+    assert.deepEqual(s.diagnostics(), toDiagnostics(URI, s.findings()));
   });
 
   it('makes diagnostics per document: the same finding under another uri names that uri', () => {

@@ -43,10 +43,10 @@ export function toDiagnostics(uri: string, findings: readonly Finding[]): Diagno
 
 /**
  * The diagnostics of each open document, made once per finding. A diagnostic shares its finding's
- * range objects; a finding kept across edits moves its own ranges in place (after its first move
- * gives it copies), so its diagnostic moves with it. A finding whose range object was replaced,
- * or that is new, gets a new diagnostic. So an edit makes diagnostics only for findings it
- * created, and the list sent is otherwise the same objects.
+ * range objects; ranges are values (see `moved`), so a finding that an edit moved has new ones and
+ * gets a new diagnostic, while one sent earlier keeps the positions of its version. So an edit
+ * makes diagnostics only for the findings it created or moved, and the list sent is otherwise the
+ * same objects.
  */
 export class DiagnosticsMemo {
   private readonly byUri = new Map<string, WeakMap<Finding, Diagnostic>>();

@@ -56,10 +56,10 @@ export function range(line: number, startChar: number, endLine: number, endChar:
 }
 
 /**
- * The range d lines further down, as a new object. The model's ranges are values: once a node
- * holds one, it is never changed in place, so findings and their fixes may share the model's
- * range and position objects freely; moving a node gives it a moved copy. (Kept findings copy
- * their ranges before their first move and are then moved in place; see BlockFindings.)
+ * The range d lines further down, as a new object. Ranges are values: once a node, a finding or a
+ * diagnostic holds one, it is never changed in place, so the model, its findings, their fixes and
+ * their diagnostics may share range and position objects freely (a diagnostic waiting to be sent
+ * keeps the positions of its version); moving something gives it a moved copy.
  */
 export function moved(r: Range, d: number): Range {
   return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
