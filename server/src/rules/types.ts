@@ -36,9 +36,8 @@ export type Report = Omit<Finding, 'rule' | 'severity'>;
 export interface Context {
   /**
    * Reports a finding. Its related entries, fixes and edits become the finding's own: make them
-   * for this report. Ranges and positions may be shared with the model and between reports: the
-   * model never changes a range in place, and a finding kept across edits is given copies of its
-   * ranges before it is first moved.
+   * for this report (an edit kept across edits is given a moved range). Ranges and positions may
+   * be shared with the model, between edits and between findings: ranges are never changed in place.
    */
   report(finding: Report): void;
 }
