@@ -6,7 +6,7 @@ import { keep, kept } from './numbers';
 export { append, NONE };
 import { BulletLines, bulletText } from './paper';
 import type {
-  ArxivRef, AuthorsLine, Author, BareUrl, Bullet, DayHeading, LinkProblem, Media, MediaKind, Paper, PaperHeading, Range, Span,
+  ArxivRef, AuthorsLine, Author, BareUrl, Bullet, Day, DayHeading, LinkProblem, Media, MediaKind, Paper, PaperHeading, Range, Span,
   VoteLine,
 } from './types';
 
@@ -365,5 +365,31 @@ export class PaperNode implements Paper {
   toJSON(): Paper {
     const { heading, range, media, votes, authors, bullets, links, unexpected, thumbnails, urls, bulletCount } = this;
     return { heading, range, media, votes, authors, bullets, links, unexpected, thumbnails, urls, bulletCount };
+  }
+}
+
+/** A day: its heading, the stray lines under it and the papers up to the next `##`. */
+export class DayNode implements Day {
+  readonly date: string | undefined;
+
+  constructor(
+    readonly heading: DayHeading,
+    readonly papers: Paper[],
+    /** The stray lines between the heading and the first paper. */
+    private readonly strays: readonly Span[],
+  ) {
+    this.date = heading.problem ? undefined : heading.date?.text;
+  }
+
+  /** From the heading to the end of its last paper (or stray line): derived, so a moved day needs no update. */
+  get range(): Range {
+    const start = this.heading.range.start;
+    const last = this.papers[this.papers.length - 1];
+    const end = last ? last.range.end : this.strays.length ? this.strays[this.strays.length - 1].range.end : this.heading.range.end;
+    return { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };
+  }
+
+  toJSON(): Day {
+    return { heading: this.heading, date: this.date, papers: this.papers, range: this.range };
   }
 }

@@ -2,7 +2,8 @@ import { headingLevel, parseDayHeading } from './headings';
 import { isBlank, LineSpan, splitLines, trimEnd, type LineTable } from './lines';
 import { NONE } from './lists';
 import { lineOf, parsePaper, type Source } from './paper';
-import type { Block, Day, DayHeading, Digest, Paper, Range, Span } from './types';
+import { DayNode } from './nodes';
+import type { Block, Digest, Paper } from './types';
 
 /** True when the first non-blank line of text is a day heading (content detection). */
 export function looksLikeDigest(text: string): boolean {
@@ -80,32 +81,6 @@ function collectUnexpected(src: Source, from: number, to: number, bom: boolean) 
     out.push(new LineSpan(s.slice(a, b), line, a, b));
   }
   return out;
-}
-
-/** A day: its heading, the stray lines under it and the papers up to the next `##`. */
-export class DayNode implements Day {
-  readonly date: string | undefined;
-
-  constructor(
-    readonly heading: DayHeading,
-    readonly papers: Paper[],
-    /** The stray lines between the heading and the first paper. */
-    private readonly strays: readonly Span[],
-  ) {
-    this.date = heading.problem ? undefined : heading.date?.text;
-  }
-
-  /** From the heading to the end of its last paper (or stray line): derived, so a moved day needs no update. */
-  get range(): Range {
-    const start = this.heading.range.start;
-    const last = this.papers[this.papers.length - 1];
-    const end = last ? last.range.end : this.strays.length ? this.strays[this.strays.length - 1].range.end : this.heading.range.end;
-    return { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };
-  }
-
-  toJSON(): Day {
-    return { heading: this.heading, date: this.date, papers: this.papers, range: this.range };
-  }
 }
 
 /** Whether blocks [from, to) are the papers of `papers`, in order. */
