@@ -1,4 +1,5 @@
 import { LineSpan, skipSpaces, trimEnd } from './lines';
+import { partnerOf } from './links';
 import { ArxivNode, DayHeadingNode, PaperHeadingNode } from './nodes';
 
 /** Heading level of a line (1–6) when it is an ATX heading, else 0. */
@@ -85,18 +86,6 @@ export function parseArxivId(text: string, line: number, at: number): ArxivNode 
   return new ArxivNode(text.length === seq ? text : text.slice(0, seq), version, line, at, at + text.length);
 }
 
-/** Finds the `]` that closes the `[` at `open`, allowing nested brackets. */
-function closingBracket(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === 91) depth++;
-    else if (c === 93 && --depth === 0) return i;
-  }
-  return -1;
-}
-
 function outsideAscii(c: number): boolean {
   return c <= 32 || c >= 127;
 }
@@ -105,7 +94,7 @@ export function parsePaperHeading(s: string, from: number, line: number): PaperH
   const a = skipSpaces(s, from + 3);
   const b = contentEnd(s, a);
   const heading = new PaperHeadingNode(s, line, from, trimEnd(s), a, b);
-  const close = s.charCodeAt(a) === 91 ? closingBracket(s, a) : -1;
+  const close = s.charCodeAt(a) === 91 ? partnerOf(s, a, 91, 93) : -1;
   if (close === -1 || close + 1 >= b || s.charCodeAt(close + 1) !== 40 || s.charCodeAt(b - 1) !== 41) {
     heading.problem = 'shape';
     return heading;

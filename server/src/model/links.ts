@@ -39,10 +39,14 @@ export function pairs(s: string, open: number, close: number): Map<number, numbe
 
 /**
  * The partner of the opening bracket at `from` (not itself escaped), or -1, by one scan from it.
- * Gives what `pairs` gives for that bracket.
+ * Gives what `pairs` gives for that bracket (a property test compares them).
  */
-/** @internal Exported for a property test. */
 export function partnerOf(s: string, from: number, open: number, close: number): number {
+  // Nearly always: the first closing bracket, with no opening one or backslash before it.
+  // (Each search runs natively; the scan below is for nesting and escapes.)
+  const first = s.indexOf(String.fromCharCode(close), from + 1);
+  if (first === -1) return -1;
+  if (absent(s, String.fromCharCode(open), from + 1, first) && absent(s, '\\', from + 1, first)) return first;
   let depth = 0;
   for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -51,6 +55,12 @@ export function partnerOf(s: string, from: number, open: number, close: number):
     else if (c === close && --depth === 0) return i;
   }
   return -1;
+}
+
+/** Whether s has no `c` in [from, to). */
+function absent(s: string, c: string, from: number, to: number): boolean {
+  const at = s.indexOf(c, from);
+  return at === -1 || at >= to;
 }
 
 /** Scans per line before the bracket table is built: most lines have one or two links. */
@@ -195,7 +205,9 @@ function destination(
     b = a + raw.length;
   }
   const url = { text: raw, start: a, end: b };
-  const scheme = SCHEME.exec(raw);
+  // Nearly every destination starts `https://`: its scheme needs no regular expression.
+  const web = raw.startsWith('https://') || raw.startsWith('http://');
+  const scheme = web ? null : SCHEME.exec(raw);
   if (scheme && !/^https?$/i.test(scheme[1])) return { start, end, image, text, url, problem: 'bad-scheme' };
   if (raw.length === 0) return { start, end, image, text, url, problem: 'empty-url' };
   return { start, end, image, text, url };
