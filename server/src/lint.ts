@@ -137,10 +137,19 @@ function shiftFindings(findings: readonly Finding[], d: number): void {
 
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 
-/** A block's findings in order; most blocks have none, and they share one empty list. */
+/**
+ * A block's findings in order; most blocks have none, and they share one empty list. Rules that
+ * report along a line (every repeat on an Authors: line) leave them in order already, and a
+ * sort would copy the list.
+ */
 function sorted(found: Finding[]): Finding[] {
   if (found.length === 0) return NO_FINDINGS;
-  if (found.length > 1) found.sort(compareFindings);
+  for (let i = 1; i < found.length; i++) {
+    if (compareFindings(found[i - 1], found[i]) > 0) {
+      found.sort(compareFindings);
+      break;
+    }
+  }
   return found;
 }
 
