@@ -28,7 +28,7 @@ const oddUnit = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('\ud800', '\udfff', '\0', '\r', '\n', '\r\n', '\ufeff', '[', '](', '#', ',') },
 );
 
-const name = fc.constantFrom('Junsong Chen', 'junsong chen', 'Yue  Wu', 'Jos\u00e9', 'Jose\u0301', 'Ａ', 'A', 'Straße', '+', '', ' ');
+const name = fc.constantFrom('Junsong Chen', 'junsong chen', 'Yue  Wu', 'Jos\u00e9', 'Jose\u0301', 'Ａ', 'A', 'Straße', '+', '', ' ', '\tJUNSONG CHEN', 'Junsong Chen\t', 'Junsong Chen  ', '\u00a0Junsong Chen', 'yue wu', 'Yue\u00a0Wu', 'A+');
 const url = fc.constantFrom('https://x.io', 'https://github.com/x/y', 'http://a.b/(c)', 'https://x.io/(', 'ftp://x');
 const korean = fc.constantFrom('에서', '입니다.', ' 에서', ')에서', '>에서', '😀', '', ' ');
 const digestLine = fc.oneof(

@@ -62,12 +62,15 @@ export function authorKey(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase().normalize('NFC');
 }
 
-/** FNV-1a over a key's UTF-16 units (plainAsciiHash gives the same for a plain name, read in place). */
+/** FNV-1a over a key's UTF-16 units (parseAuthors gives the same for a plain name, read in place). */
 function hashKey(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
   return h;
 }
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /** Whether two plain-ASCII names have the same key (equal but for ASCII case). */
 function sameAscii(a: string, b: string): boolean {
@@ -130,7 +133,9 @@ function hashOf(a: Author): number {
 
 /**
  * Parses `Authors: A, B, C[, +]` on the line starting at offset `ls` of text, from character `at`
- * (the `A` of `Authors:`) to `endChar`. Each name's key hash is taken while it is read, in place.
+ * (the `A` of `Authors:`) to `endChar`. Each name is read in one pass to its comma, taking its key
+ * hash on the way when it is plain ASCII (printable words, single spaces: its key is its lower
+ * case); any other name is trimmed and keyed the general way.
  */
 export function parseAuthors(text: string, ls: number, at: number, endChar: number, line: number): AuthorsNode {
   const end = ls + endChar;
@@ -139,13 +144,38 @@ export function parseAuthors(text: string, ls: number, at: number, endChar: numb
   let truncated: Range | undefined;
   let from = ls + at + 'Authors:'.length;
   while (from <= end) {
-    // Names are short: a scan costs less than a call to indexOf on the whole text.
-    let comma = from;
-    while (comma < end && text.charCodeAt(comma) !== 44) comma++;
     let a = from;
-    let b = comma;
-    while (a < b && isSpace(text.charCodeAt(a))) a++;
-    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    let c = 0;
+    while (a < end && ((c = text.charCodeAt(a)) === 32 || c === 9)) a++;
+    let b = a; // past the last character that is not a space
+    let h = FNV_OFFSET;
+    let spaces = 0;
+    let plain = true;
+    let comma = a;
+    for (; comma < end; comma++) {
+      c = text.charCodeAt(comma);
+      if (c === 44 /* , */) break;
+      if (c === 32) {
+        spaces++;
+      } else if (c > 32 && c < 127) {
+        if (spaces > 1) plain = false;
+        else if (spaces === 1) h = Math.imul(h ^ 32, FNV_PRIME);
+        spaces = 0;
+        h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+        b = comma + 1;
+      } else {
+        plain = false;
+        b = comma + 1;
+      }
+    }
+    if (!plain) {
+      // Tabs, other white space, non-ASCII letters: trimmed by isSpace, keyed by authorKey.
+      a = from;
+      b = comma;
+      while (a < b && isSpace(text.charCodeAt(a))) a++;
+      while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+      if (a < b) h = hashKey(authorKey(text.slice(a, b)));
+    }
     if (a < b) {
       // `+` marks a truncated list; it is never a name, even misplaced before the end.
       if (b === a + 1 && text.charCodeAt(a) === 43) {
@@ -153,7 +183,7 @@ export function parseAuthors(text: string, ls: number, at: number, endChar: numb
       } else {
         spans[used++] = a - ls;
         spans[used++] = b - ls;
-        spans[used++] = plainAsciiHash(text, a, b) ?? hashKey(authorKey(text.slice(a, b)));
+        spans[used++] = h;
       }
     }
     from = comma + 1;
@@ -165,26 +195,3 @@ export function parseAuthors(text: string, ls: number, at: number, endChar: numb
 
 /** The numbers of the line being parsed (parsing is synchronous: one list serves; the node copies them). */
 const SPANS: number[] = [];
-
-/**
- * The key hash of the name text[a, b) when it is plain ASCII (printable words, single spaces:
- * its key is its lower case), read in place; undefined for any other name.
- */
-function plainAsciiHash(text: string, a: number, b: number): number | undefined {
-  let h = 0x811c9dc5;
-  let prevSpace = true;
-  for (let i = a; i < b; i++) {
-    let c = text.charCodeAt(i);
-    if (c === 32) {
-      if (prevSpace) return undefined;
-      prevSpace = true;
-    } else if (c > 32 && c < 127) {
-      prevSpace = false;
-      if (c >= 65 && c <= 90) c += 32;
-    } else {
-      return undefined;
-    }
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  return prevSpace ? undefined : h;
-}
