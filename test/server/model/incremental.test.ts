@@ -1,9 +1,10 @@
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from '../../../server/src/model/parse';
+import { NONE } from '../../../server/src/model/lists';
 import { reparseLines } from '../../../server/src/model/incremental';
 import { LineText } from '../../../server/src/model/lineText';
 import { lint, BlockFindings } from '../../../server/src/lint';
@@ -52,6 +53,9 @@ const inserts = fc.oneof(
 const editArb = fc.record({ at: fc.nat(), removed: fc.oneof(fc.constant(0), fc.nat({ max: 8 }), fc.nat({ max: 400 })), inserted: inserts });
 
 describe('incremental re-parsing', () => {
+  // The shared empty list is not frozen (see lists.ts): nothing here may have pushed to it.
+  after(() => assert.deepEqual(NONE, []));
+
   it(`follows a LineText (the server's document store) through ${RUNS} random edit sequences like a fresh parse`, () => {
     fc.assert(
       fc.property(fc.nat({ max: fixtures.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 8 }), (f, edits) => {
