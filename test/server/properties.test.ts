@@ -57,6 +57,21 @@ test('digest-like text parses and lints inside the document', () => {
   fc.assert(fc.property(digestText, check), RUNS);
 });
 
+test('blocks start at exactly the lines that are ## or ### headings (headings are found by a search for #)', () => {
+  const withHashes = fc.tuple(fc.boolean(), fc.array(fc.tuple(fc.oneof(digestLine, fc.constantFrom('#', '# x', '#### x', ' ## x', 'C# ##', '##\t', '###', '##x')), eol), { maxLength: 40 }));
+  fc.assert(
+    fc.property(withHashes, ([bom, lines]) => {
+      const text = (bom ? '\ufeff' : '') + lines.map(([l, e]) => l + e).join('');
+      const expected = text
+        .split(/\r\n|\r|\n/)
+        .map((l, i) => (i === 0 && bom ? l.slice(1) : l))
+        .flatMap((l, i) => (/^#{2,3}(?:[ \t]|$)/.test(l) ? [i] : []));
+      assert.deepEqual(parse(text).blocks.filter((b) => b.kind !== 'preface').map((b) => b.line), expected);
+    }),
+    RUNS,
+  );
+});
+
 const fixtures = fixtureNames().map((n) => readFileSync(join(FIXTURES, n), 'utf8'));
 
 test('every prefix of every fixture at a line boundary, and every prefix of its first 6,000 characters, lints', () => {

@@ -44,12 +44,24 @@ export function parseBlocks(src: Source, from: number, to: number): Block[] {
   const bom = (src.base ?? 0) === 0 && src.text.charCodeAt(0) === 0xfeff;
   const headings: number[] = [];
   const levels: number[] = [];
-  for (let line = from; line < to; line++) {
-    const level = blockHeadingLevel(src, line, line === 0 && bom ? 1 : 0);
-    if (level) {
-      headings.push(line);
-      levels.push(level);
+  // Headings start with `#`: each is found by a search for the next `#` from a line start, and
+  // the lines in between are only counted, their text never read.
+  const text = src.text;
+  const base = src.base ?? 0;
+  let line = from;
+  let at = from < to ? text.indexOf('#', src.starts[from] - base) : -1;
+  while (at !== -1) {
+    while (line + 1 < to && src.starts[line + 1] - base <= at) line++;
+    const offset = line === 0 && bom ? 1 : 0;
+    if (at === src.starts[line] - base + offset) {
+      const level = blockHeadingLevel(src, line, offset);
+      if (level) {
+        headings.push(line);
+        levels.push(level);
+      }
     }
+    if (++line >= to) break;
+    at = text.indexOf('#', src.starts[line] - base);
   }
   const blocks: Block[] = [];
   const first = headings.length ? headings[0] : to;
