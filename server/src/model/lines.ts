@@ -16,47 +16,51 @@ export interface LineTable {
  * The common case (no `\r` at all) runs on indexOf alone.
  */
 export function splitLines(text: string): LineTable {
+  if (text.indexOf('\r') === -1) return splitLF(text);
   const starts: number[] = [0];
   const ends: number[] = [];
   let crlf = 0;
   let lf = 0;
-  const hasCR = text.indexOf('\r') !== -1;
-  if (!hasCR) {
-    // Sized for lines of 64 characters on average and cut to length after: growing by push
-    // copied the lists over and over (about 3 MB for a year of digests).
-    const guess = (text.length >> 6) + 16;
-    const s: number[] = new Array(guess);
-    const e: number[] = new Array(guess);
-    s[0] = 0;
-    let at = text.indexOf('\n');
-    while (at !== -1) {
-      e[lf] = at;
-      s[++lf] = at + 1;
-      at = text.indexOf('\n', at + 1);
-    }
-    e[lf] = text.length;
-    s.length = e.length = lf + 1;
-    return { starts: s, ends: e, eol: '\n', hasCR };
-  } else {
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) {
-        ends.push(i);
-        starts.push(i + 1);
-        lf++;
-      } else if (c === 13) {
-        ends.push(i);
-        if (i + 1 < n && text.charCodeAt(i + 1) === 10) {
-          i++;
-          crlf++;
-        }
-        starts.push(i + 1);
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      ends.push(i);
+      starts.push(i + 1);
+      lf++;
+    } else if (c === 13) {
+      ends.push(i);
+      if (i + 1 < n && text.charCodeAt(i + 1) === 10) {
+        i++;
+        crlf++;
       }
+      starts.push(i + 1);
     }
   }
   ends.push(text.length);
-  return { starts, ends, eol: crlf > lf ? '\r\n' : '\n', hasCR };
+  return { starts, ends, eol: crlf > lf ? '\r\n' : '\n', hasCR: true };
+}
+
+/**
+ * The lines of a text without `\r`. The lists are sized for lines of 64 characters on average and
+ * cut to length after: growing them by push copied them over and over (about 3 MB for a year of
+ * digests).
+ */
+function splitLF(text: string): LineTable {
+  const guess = (text.length >> 6) + 16;
+  const starts: number[] = new Array(guess);
+  const ends: number[] = new Array(guess);
+  starts[0] = 0;
+  let n = 0; // line breaks so far
+  let at = text.indexOf('\n');
+  while (at !== -1) {
+    ends[n] = at;
+    starts[++n] = at + 1;
+    at = text.indexOf('\n', at + 1);
+  }
+  ends[n] = text.length;
+  starts.length = ends.length = n + 1;
+  return { starts, ends, eol: '\n', hasCR: false };
 }
 
 export function range(line: number, startChar: number, endLine: number, endChar: number): Range {
