@@ -26,10 +26,9 @@ export function parse(text: string): Digest {
   return assemble(text, table, parseBlocks(src, 0, table.starts.length));
 }
 
-/** The `##`/`###` level of a line when it is a day or paper heading, else 0. */
+/** The `##`/`###` level of a line that starts with `#` when it is a day or paper heading, else 0. */
 function blockHeadingLevel(src: Source, line: number, offset: number): number {
   const start = src.starts[line] - (src.base ?? 0) + offset;
-  if (src.text.charCodeAt(start) !== 35 /* # */) return 0;
   const level = headingLevel(src.text.slice(start, src.ends[line] - (src.base ?? 0)), 0);
   return level === 2 || level === 3 ? level : 0;
 }
