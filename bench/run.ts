@@ -133,7 +133,7 @@ function benchKeystroke() {
   });
   const doc = store.create(uri, 'digest-markdown', 1, text);
   const memo = new DiagnosticsMemo();
-  const diagnostics = () => memo.of(uri, findings.get(uri, doc.version, models.get(uri, doc.version, () => doc.getText())));
+  const diagnostics = () => memo.of(uri, findings.get(uri, doc.revision, models.get(uri, doc.revision, () => doc.getText())));
   diagnostics();
   const r = rng(7);
   const chars = ['a', 'ㄱ', ',', ' ', '1', '\n', 'x', '-', '#', '('];

@@ -8,6 +8,13 @@ import { LineText } from './model/lineText';
  * all the rest of a keystroke. The whole text is joined once per version, when asked for.
  */
 export class DigestDocument implements TextDocument {
+  /**
+   * Names this text for caches and pull results. The client's version cannot: it starts again at
+   * 1 when a document is closed and reopened, and a client may repeat it, or open a document
+   * twice, with other text. A revision is never reused in the server's lifetime.
+   */
+  revision = nextRevision();
+
   constructor(
     readonly uri: string,
     readonly languageId: string,
@@ -47,13 +54,18 @@ export class DigestDocument implements TextDocument {
   }
 }
 
+let revisions = 0;
+function nextRevision(): number {
+  return ++revisions;
+}
+
 export interface DocumentEvents {
-  /** One ranged edit was applied to the document's lines (still at version `fromVersion`). */
-  edited(doc: DigestDocument, fromVersion: number, edit: { line: number; removed: number; added: number }): void;
+  /** One ranged edit was applied to the document's lines (still at revision `fromRevision`). */
+  edited(doc: DigestDocument, fromRevision: number, edit: { line: number; removed: number; added: number }): void;
   /** The whole text was replaced (a change without a range). */
   replaced(doc: DigestDocument): void;
-  /** All changes of one notification are applied: the document moved from one version to the next. */
-  versioned(doc: DigestDocument, fromVersion: number, toVersion: number): void;
+  /** All changes of one notification are applied: the document moved from one revision to the next. */
+  versioned(doc: DigestDocument, fromRevision: number, toRevision: number): void;
 }
 
 /** How TextDocuments creates and updates DigestDocuments, telling `events` about each edit. */
@@ -61,7 +73,7 @@ export function digestDocuments(events: DocumentEvents): TextDocumentsConfigurat
   return {
     create: (uri, languageId, version, text) => new DigestDocument(uri, languageId, version, new LineText(text)),
     update(doc, changes: TextDocumentContentChangeEvent[], version) {
-      const from = doc.version;
+      const from = doc.revision;
       for (const change of changes) {
         if ('range' in change && change.range) {
           events.edited(doc, from, doc.lines.apply(change.range, change.text));
@@ -71,7 +83,8 @@ export function digestDocuments(events: DocumentEvents): TextDocumentsConfigurat
         }
       }
       doc.version = version;
-      events.versioned(doc, from, version);
+      doc.revision = nextRevision();
+      events.versioned(doc, from, doc.revision);
       return doc;
     },
   };

@@ -3,7 +3,7 @@ import type { Digest } from './model/types';
 import type { Finding } from './rules/types';
 
 interface Entry {
-  version: number;
+  revision: number;
   generation: number;
   findings: Finding[];
   /** This document's kept per-paper and per-day findings, reused across its versions. */
@@ -11,7 +11,7 @@ interface Entry {
 }
 
 /**
- * Findings per document version and settings generation: diagnostics, code actions, hover and the
+ * Findings per document revision and settings generation: diagnostics, code actions, hover and the
  * tree all read the same lint run, and a settings change (a new generation) invalidates them all.
  * Across versions of a document only touched papers and days are linted again.
  */
@@ -27,13 +27,13 @@ export class FindingsCache {
     this.generation++;
   }
 
-  get(uri: string, version: number, digest: Digest): Finding[] {
+  get(uri: string, revision: number, digest: Digest): Finding[] {
     const hit = this.entries.get(uri);
-    if (hit && hit.version === version && hit.generation === this.generation) return hit.findings;
+    if (hit && hit.revision === revision && hit.generation === this.generation) return hit.findings;
     const blocks = hit && hit.generation === this.generation ? hit.blocks : new BlockFindings(this.options);
     const findings = lint(digest, blocks);
     this.runs++;
-    this.entries.set(uri, { version, generation: this.generation, findings, blocks });
+    this.entries.set(uri, { revision, generation: this.generation, findings, blocks });
     return findings;
   }
 

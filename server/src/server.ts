@@ -99,7 +99,7 @@ function isChecked(doc: DigestDocument): boolean {
 }
 
 function modelOf(doc: DigestDocument): Digest {
-  return models.get(doc.uri, doc.version, () => doc.getText());
+  return models.get(doc.uri, doc.revision, () => doc.getText());
 }
 
 /** The document's byte size when over `digest.maxFileSizeMB`, else undefined. */
@@ -114,7 +114,7 @@ function oversize(doc: DigestDocument): number | undefined {
 /** The findings of the current version; none when the document is not validated. */
 function findingsOf(doc: DigestDocument): Finding[] {
   if (!isChecked(doc) || oversize(doc) !== undefined) return [];
-  return findings.get(doc.uri, doc.version, modelOf(doc));
+  return findings.get(doc.uri, doc.revision, modelOf(doc));
 }
 
 /** The checked document at a uri, with its model; undefined for documents not checked. */
@@ -194,7 +194,7 @@ connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagn
   if (token.isCancellationRequested) throw cancelled();
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return { kind: 'full', items: [] };
-  const resultId = `${doc.version}:${settingsGeneration}`;
+  const resultId = `${doc.revision}:${settingsGeneration}`;
   if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
   return { kind: 'full', resultId, items: diagnosticsOf(doc) };
 });
@@ -220,7 +220,7 @@ function indexChanged(uri?: string): void {
 }
 
 function trackOpen(doc: DigestDocument): void {
-  index.setOpen(doc.uri, doc.version, () => (isChecked(doc) ? { digest: modelOf(doc), findings: findingsOf(doc) } : undefined));
+  index.setOpen(doc.uri, doc.revision, () => (isChecked(doc) ? { digest: modelOf(doc), findings: findingsOf(doc) } : undefined));
 }
 
 async function scan(): Promise<void> {

@@ -164,3 +164,41 @@ describe('lifecycle', () => {
     assert.equal(await client.stop(), 0);
   });
 });
+
+describe('a document whose version says nothing new', () => {
+  const day = (authors: string) =>
+    `## Daily Papers (2024-01-11)\n\n### [T](https://arxiv.org/abs/2401.00001)\n\n![](https://x/y.png)\n\nVote: 1\n\nAuthors: ${authors}\n\n- s\n`;
+  let client: LspClient;
+  after(async () => assert.equal(await client.stop(), 0));
+
+  it('reopened at version 1 with other text: a pull with the old resultId gets the new findings', async () => {
+    client = await LspClient.start({ vscodeLike: true, settings: { validation: { debounceMs: 0 } } });
+    const uri = 'file:///tmp/reopen.md';
+    await client.open(uri, day('A, B'));
+    const first = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+    assert.deepEqual(codes(first.items), []);
+    await client.close(uri);
+    await client.open(uri, day('A, A'));
+    const again = await client.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+    assert.equal(again.kind, 'full');
+    assert.notEqual(again.resultId, first.resultId);
+    assert.deepEqual(codes(again.items), ['duplicate-author']);
+    const same = await client.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: again.resultId });
+    assert.deepEqual(same, { kind: 'unchanged', resultId: again.resultId });
+  });
+
+  it('changed without a new version, or opened twice: findings follow the text', async () => {
+    const uri = 'file:///tmp/same-version.md';
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'digest-markdown', version: 1, text: day('A, B') } });
+    assert.deepEqual(codes(await client.diagnostics(uri)), []);
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 1 }, contentChanges: [{ text: day('A, A') }] });
+    assert.deepEqual(codes(await client.diagnostics(uri)), ['duplicate-author']);
+    const twice = 'file:///tmp/opened-twice.md';
+    await client.notify('textDocument/didOpen', { textDocument: { uri: twice, languageId: 'digest-markdown', version: 1, text: day('A, B') } });
+    assert.deepEqual(codes(await client.diagnostics(twice)), []);
+    await client.notify('textDocument/didOpen', { textDocument: { uri: twice, languageId: 'digest-markdown', version: 1, text: day('A, A') } });
+    assert.deepEqual(codes(await client.diagnostics(twice)), ['duplicate-author']);
+    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri: twice } });
+    assert.equal(symbols.length, 1);
+  });
+});

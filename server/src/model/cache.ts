@@ -4,25 +4,26 @@ import { parse } from './parse';
 import type { Digest } from './types';
 
 interface Entry {
-  version: number;
+  revision: number;
   digest: Digest;
 }
 
 /**
- * Parsed models per document, keyed by uri and version: every feature asks here, so a document
- * version is parsed once. An object handed to whoever needs it, not a module-level singleton.
+ * Parsed models per document, keyed by uri and revision (DigestDocument.revision, never reused, unlike
+ * the client's version): every feature asks here, so a text is parsed once. An object handed to
+ * whoever needs it, not a module-level singleton.
  */
 export class DigestCache {
   private readonly entries = new Map<string, Entry>();
   /** How many parses ran; tests read it to prove features share one parse. */
   parses = 0;
 
-  get(uri: string, version: number, text: () => string): Digest {
+  get(uri: string, revision: number, text: () => string): Digest {
     const hit = this.entries.get(uri);
-    if (hit && hit.version === version) return hit.digest;
+    if (hit && hit.revision === revision) return hit.digest;
     const digest = parse(text());
     this.parses++;
-    this.entries.set(uri, { version, digest });
+    this.entries.set(uri, { revision, digest });
     return digest;
   }
 
@@ -30,13 +31,13 @@ export class DigestCache {
   reparses = 0;
 
   /**
-   * Follows one edit already applied to a document's lines: when the model of `version` is cached
-   * it is updated in place by re-parsing only the touched blocks (the version moves on with
+   * Follows one edit already applied to a document's lines: when the model of `revision` is cached
+   * it is updated in place by re-parsing only the touched blocks (the revision moves on with
    * advance()). Otherwise the entry is dropped and the next `get` parses the text.
    */
-  follow(uri: string, version: number, lines: LineText, edit: { line: number; removed: number; added: number }): void {
+  follow(uri: string, revision: number, lines: LineText, edit: { line: number; removed: number; added: number }): void {
     const hit = this.entries.get(uri);
-    if (!hit || hit.version !== version) {
+    if (!hit || hit.revision !== revision) {
       this.entries.delete(uri);
       return;
     }
@@ -47,13 +48,13 @@ export class DigestCache {
   /** The cached model of `from` (followed through its edits) is now the model of `to`. */
   advance(uri: string, from: number, to: number): void {
     const hit = this.entries.get(uri);
-    if (hit && hit.version === from) hit.version = to;
+    if (hit && hit.revision === from) hit.revision = to;
     else this.entries.delete(uri);
   }
 
-  /** Stores a model built elsewhere (e.g. by an incremental update) for a version. */
-  set(uri: string, version: number, digest: Digest): void {
-    this.entries.set(uri, { version, digest });
+  /** Stores a model built elsewhere (e.g. by an incremental update) for a revision. */
+  set(uri: string, revision: number, digest: Digest): void {
+    this.entries.set(uri, { revision, digest });
   }
 
   peek(uri: string): Digest | undefined {

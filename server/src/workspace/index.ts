@@ -13,7 +13,7 @@ export interface OpenSource {
 
 interface OpenEntry {
   uri: string;
-  version: number;
+  revision: number;
   /** The model and findings of this version, or undefined when the text is not (no longer) a digest. */
   source: () => OpenSource | undefined;
   /** Made from `source` on first use; dropped with the entry (a new version) or by invalidateOpen. */
@@ -74,8 +74,8 @@ export class WorkspaceIndex {
     return this.disk.has(uriKey(uri));
   }
 
-  setOpen(uri: string, version: number, source: () => OpenSource | undefined): void {
-    this.open.set(uriKey(uri), { uri, version, source });
+  setOpen(uri: string, revision: number, source: () => OpenSource | undefined): void {
+    this.open.set(uriKey(uri), { uri, revision, source });
   }
 
   closeOpen(uri: string): void {
