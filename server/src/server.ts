@@ -9,8 +9,10 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   LSPErrorCodes,
+  MessageType,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -53,6 +55,7 @@ import { readDigestFile } from './workspace/files';
 import { fileURLToPath } from 'node:url';
 import { WorkspaceIndex } from './workspace/index';
 import { applyFileChange, scanWorkspace, type FileChange } from './workspace/scan';
+import { compileGlob } from './workspace/glob';
 
 
 const connection = createConnection(ProposedFeatures.all);
@@ -276,11 +279,25 @@ connection.onDidChangeWatchedFiles(async (params) => {
   await settingsReady;
   const options = { folders, files: settings.files, maxBytes: maxBytes(settings), log };
   for (const event of params.changes) {
-    if (await applyFileChange(index, event.uri, CHANGE[event.type], options)) indexChanged(event.uri);
+    try {
+      if (await applyFileChange(index, event.uri, CHANGE[event.type], options)) indexChanged(event.uri);
+    } catch (e) {
+      // One file that cannot be read must not cost the others (or the server) their update.
+      log(`Could not update ${event.uri}: ${String(e)}`);
+    }
   }
 });
 
 // ---- settings -------------------------------------------------------------------------------
+
+/** Says once per value what in `digest.files` is not read as written (the glob still works). */
+function reportGlob(files: string): void {
+  const { problems } = compileGlob(files);
+  if (problems.length === 0) return;
+  const message = `digest.files "${files}": ${problems.join('; ')}.`;
+  log(message);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+}
 
 async function loadSettings(pushed?: unknown): Promise<void> {
   let raw: unknown = pushed;
@@ -291,8 +308,10 @@ async function loadSettings(pushed?: unknown): Promise<void> {
       log(`Could not read settings: ${String(e)}`);
     }
   }
+  const before = settings.files;
   settings = readSettings(raw);
   settingsGeneration++;
+  if (settings.files !== before) reportGlob(settings.files);
   findings.setOptions({ severities: settings.severities });
   severities = severityMap(settings);
   index.invalidateOpen();

@@ -313,6 +313,30 @@ describe('workspace index follows digest.files', () => {
     });
     assert.ok(client.messages.slice(since).some((m) => m.method === 'request:client/unregisterCapability'), 'the old watcher goes');
   });
+
+  it('takes a glob with a broken character class as written, says so once, and keeps serving file events', async () => {
+    writeFileSync(join(ws.dir, 'sub/[0-9a-Z].txt'), newFile('2024-03-03'));
+    client.settings = { files: 'sub/[0-9a-Z].txt' };
+    const since = client.mark();
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor('digest/indexChanged', (p) => p.indexing === false, since);
+    assert.deepEqual(dates(await client.request('digest/tree', {})), ['2024-03-03']);
+    const shown = client.messages.slice(since).filter((m) => m.method === 'window/showMessage');
+    assert.deepEqual(
+      shown.map((m) => [m.params.type, m.params.message]),
+      [[2, 'digest.files "sub/[0-9a-Z].txt": \'[0-9a-Z]\' is not a character class; it is matched as written.']],
+    );
+    writeFileSync(join(ws.dir, 'sub/[0-9a-Z].txt'), newFile('2024-03-04'));
+    const changed = client.mark();
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(ws.dir, 'sub/[0-9a-Z].txt')).href, type: 2 }] });
+    await client.waitFor('digest/indexChanged', () => true, changed);
+    assert.deepEqual(dates(await client.request('digest/tree', {})), ['2024-03-04']);
+    client.settings = { files: 'sub/[0-9a-Z].txt', validation: { debounceMs: 0 } };
+    const again = client.mark();
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.request('digest/tree', {});
+    assert.ok(!client.messages.slice(again).some((m) => m.method === 'window/showMessage'), 'not again for the same glob');
+  });
 });
 
 describe('workspace index follows rule settings', () => {
