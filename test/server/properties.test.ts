@@ -89,6 +89,7 @@ test('random prefixes of the fixtures lint', () => {
 });
 
 const key = (n: string) => n.normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase().normalize('NFC');
+const entries = (line: string) => line.trim().slice('Authors:'.length).split(',').map((n) => n.trim());
 const names = (line: string) =>
   line.trim().slice('Authors:'.length).split(',').map((n) => n.trim()).filter((n) => n && n !== '+').map(key);
 
@@ -122,6 +123,10 @@ test('fixAll leaves nothing fixable and only removes repeated authors or adds ( 
           // Removed: repeated names with their separators. What is left is each name once, in order.
           assert.ok(isSubsequence(a, b), `${b} -> ${a}`);
           assert.deepEqual(names(a), [...new Set(names(b))]);
+          // Only the repeats went, each with one comma: a stray `+` or empty entry stays where it was.
+          const seen = new Set<string>();
+          const kept = entries(b).filter((e) => e === '' || e === '+' || (!seen.has(key(e)) && seen.add(key(e))));
+          assert.deepEqual(entries(a), kept, `${b} -> ${a}`);
         } else {
           assert.ok(isSubsequence(b, a), `${b} -> ${a}`);
           assert.match(extra(b, a), /^[() ]+$/);
@@ -153,9 +158,20 @@ test('lazily made names and bullets equal their plain definitions', () => {
       const paper = parse(text).orphanPapers[0];
       // Names and ranges read one by one before the list is made, then against the list.
       const oneByOne = paper.authors.map((line) =>
-        Array.from({ length: line.count }, (_, i) => ({ name: line.nameOf(i), range: line.rangeOf(i), end: line.endOf(i) })),
+        Array.from({ length: line.count }, (_, i) => ({ name: line.nameOf(i), range: line.rangeOf(i) })),
       );
-      assert.deepEqual(oneByOne, paper.authors.map((line) => line.authors.map((a) => ({ name: a.name, range: a.range, end: a.range.end.character }))));
+      assert.deepEqual(oneByOne, paper.authors.map((line) => line.authors.map((a) => ({ name: a.name, range: a.range }))));
+      // The separator before a name: from the previous name when only spaces and a comma lie between, else from the last comma.
+      const authorsLine = text.split('\n')[1];
+      for (const line of paper.authors) {
+        for (let i = 1; i < line.count; i++) {
+          const prev = line.authors[i - 1].range.end.character;
+          const between = authorsLine.slice(prev, line.authors[i].range.start.character);
+          const comma = prev + between.lastIndexOf(',');
+          const expected = /^\s*$/.test(authorsLine.slice(prev, comma)) ? prev : comma;
+          assert.equal(line.separatorBefore(i), expected, JSON.stringify(authorsLine));
+        }
+      }
       for (const line of paper.authors) {
         const keys = line.authors.map((a) => authorKey(a.name));
         const expected = keys.map((k, i) => keys.indexOf(k) < i ? keys.indexOf(k) : -1);

@@ -48,7 +48,8 @@ function isPlainAscii(name: string): boolean {
   return !prevSpace;
 }
 
-function isSpace(c: number): boolean {
+/** White space as names are trimmed of it. */
+export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || (c > 127 && /\s/.test(String.fromCharCode(c)));
 }
 

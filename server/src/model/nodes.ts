@@ -1,4 +1,4 @@
-import { Name, PAIRWISE, repeatsOf, sameKey } from './authors';
+import { isSpace, Name, PAIRWISE, repeatsOf, sameKey } from './authors';
 import { lineRange, LineSpan, moved, range } from './lines';
 import { append, NONE } from './lists';
 import { keep, kept } from './numbers';
@@ -271,8 +271,15 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
     return lineRange(this.line, this.spans[k], this.spans[k + 1]);
   }
 
-  endOf(i: number): number {
-    return this.spans[this.first + 3 * i + 1];
+  separatorBefore(i: number): number {
+    const k = this.first + 3 * i;
+    const prev = this.spans[k - 2]; // where name i - 1 ends
+    const char = (c: number) => this.src.charCodeAt(this.at + c);
+    let comma = this.spans[k] - 1;
+    while (comma > prev && char(comma) !== 44 /* , */) comma--;
+    let from = comma;
+    while (from > prev && isSpace(char(from - 1))) from--;
+    return from === prev ? prev : comma;
   }
 
   /** Moves the line (and its names, if made) by d lines. */

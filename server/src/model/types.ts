@@ -88,8 +88,12 @@ export interface AuthorsLine {
   /** The i-th name's text and range (authors[i].name and .range, without making any Author). */
   nameOf(i: number): string;
   rangeOf(i: number): Range;
-  /** The character where the i-th name ends (authors[i].range.end.character). */
-  endOf(i: number): number;
+  /**
+   * For i ≥ 1, where the separator before the i-th name starts: the end of the previous name when
+   * only white space and one comma lie between them, else the last comma before the name, so what
+   * else lies between (a misplaced `+`, an empty entry) stays when the name is removed with it.
+   */
+  separatorBefore(i: number): number;
   /** For each name the index of the first earlier name with the same key, or -1; undefined when none repeats. */
   repeats(): Int32Array | undefined;
   /** Range of the closing `+` when the list ends with `, +`. */

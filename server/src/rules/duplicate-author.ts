@@ -17,7 +17,7 @@ export const duplicateAuthor: Rule = {
         const name = line.nameOf(i);
         const range = line.rangeOf(i);
         // Remove the separator before the repeat together with it, so ', +' and order stay.
-        const from = { line: range.start.line, character: line.endOf(i - 1) };
+        const from = { line: range.start.line, character: line.separatorBefore(i) };
         ctx.report({
           range,
           message: `Author '${name}' is already listed on this line: expected each author once.`,

@@ -102,3 +102,23 @@ test('a single repeat in the file offers only its own fix', () => {
   assert.deepEqual(fixesFor(repeat, all).map((f) => f.title), ["Remove repeated author 'A'"]);
   assert.match(applyFix(text, repeat.fixes![0]), /^Authors: A, B$/m);
 });
+
+test('fix: what lies between the names other than one comma and spaces stays (a stray +, an empty entry)', () => {
+  const cases: [string, string][] = [
+    ['Authors: A, +, A', 'Authors: A, +'],
+    ['Authors: A, , A, ,', 'Authors: A, , ,'],
+    ['Authors: A,,A', 'Authors: A,'],
+    ['Authors: A , A', 'Authors: A'],
+    ['Authors: A,\tA, B', 'Authors: A, B'],
+    ['Authors: A, B, +, b, A, +', 'Authors: A, B, +, +'],
+  ];
+  for (const [before, after] of cases) {
+    const text = `${DAY}\n\n${paper({ authors: before })}\n`;
+    const all = lintText(text).filter((f) => f.rule === 'duplicate-author');
+    assert.ok(all.length > 0, before);
+    let fixed = text;
+    for (const f of [...all].reverse()) fixed = applyFix(fixed, f.fixes![0]);
+    assert.ok(fixed.includes(`\n${after}\n`), `${before} -> ${fixed.split('\n').find((l) => l.startsWith('Authors'))}`);
+    assert.deepEqual(lintText(fixed).filter((f) => f.rule === 'duplicate-author'), [], 'nothing left to fix');
+  }
+});
