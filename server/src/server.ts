@@ -56,6 +56,7 @@ import { fileURLToPath } from 'node:url';
 import { WorkspaceIndex } from './workspace/index';
 import { applyFileChange, scanWorkspace, type FileChange } from './workspace/scan';
 import { compileGlob } from './workspace/glob';
+import { Params } from './params';
 
 
 const connection = createConnection(ProposedFeatures.all);
@@ -493,19 +494,32 @@ connection.onCompletion((params, token) => {
   return hit ? guard(() => completion(hit.digest, params.position, index.summaries(), token)) : null;
 });
 
-connection.onWorkspaceSymbol((params, token) => guardLong(token, () => workspaceSymbols(index.summaries(), params.query, token)));
+connection.onWorkspaceSymbol((params, token) => {
+  // The query is required; a client that leaves it out asks for everything, as with ''.
+  const query = new Params('workspace/symbol', params).optionalString('query') ?? '';
+  return guardLong(token, () => workspaceSymbols(index.summaries(), query, token));
+});
 
-connection.onRequest(TreeRequest.type, (params, token) =>
-  guardLong(token, () => treeDays(index.summaries(), severityOf, indexing, params?.filter, token)),
+connection.onRequest(TreeRequest.type, (params, token) => {
+  const filter = new Params(TreeRequest.method, params).optionalString('filter');
+  return guardLong(token, () => treeDays(index.summaries(), severityOf, indexing, filter, token));
+});
+
+connection.onRequest(TreeDayRequest.type, (params, token) => {
+  const read = new Params(TreeDayRequest.method, params);
+  const date = read.string('date');
+  const filter = read.optionalString('filter');
+  return guardLong(token, () => treeDay(index.summaries(), severityOf, date, filter, token));
+});
+
+connection.onRequest(PaperAtRequest.type, (params) => {
+  const read = new Params(PaperAtRequest.method, params);
+  return paperAt(index.summary(read.string('uri')), severityOf, read.index('line'));
+});
+
+connection.onRequest(FileSummaryRequest.type, (params) =>
+  fileSummary(index.summary(new Params(FileSummaryRequest.method, params).string('uri')), severityOf),
 );
-
-connection.onRequest(TreeDayRequest.type, (params, token) =>
-  guardLong(token, () => treeDay(index.summaries(), severityOf, params.date, params.filter, token)),
-);
-
-connection.onRequest(PaperAtRequest.type, (params) => paperAt(index.summary(params.uri), severityOf, params.line));
-
-connection.onRequest(FileSummaryRequest.type, (params) => fileSummary(index.summary(params.uri), severityOf));
 
 connection.onRequest(TreeFilesRequest.type, () => treeFiles(index.summaries()));
 

@@ -260,6 +260,42 @@ describe('workspace index (VS Code-like client)', () => {
     assert.ok(list.items.length > 300);
     const none = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 5 } });
     assert.equal(none, null, 'nothing outside Authors: lines');
+    const at = (line: number, character: number) =>
+      client.request('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+    for (const [line, character] of [[-1, 12], [5, 0], [99, 3], [4, -5]]) assert.equal(await at(line, character), null, `${line}:${character}`);
+    const past: CompletionList = await at(4, 400);
+    assert.deepEqual(
+      past.items.find((i) => i.label === 'Jiawei Ren')!.textEdit,
+      { range: { start: { line: 4, character: 23 }, end: { line: 4, character: 26 } }, newText: 'Jiawei Ren' },
+      'a character past the end of the line is its end',
+    );
+  });
+
+  it('answers requests with missing or mistyped params with InvalidParams naming the field', async () => {
+    const bad: [string, unknown, string][] = [
+      ['digest/treeDay', null, "digest/treeDay: 'date' must be a string"],
+      ['digest/treeDay', { date: 20240202 }, "digest/treeDay: 'date' must be a string"],
+      ['digest/treeDay', { date: '2024-02-02', filter: 3 }, "digest/treeDay: 'filter' must be a string when given"],
+      ['digest/tree', { filter: ['x'] }, "digest/tree: 'filter' must be a string when given"],
+      ['digest/paperAt', null, "digest/paperAt: 'uri' must be a string"],
+      ['digest/paperAt', { uri: ws.uri('sub/extra.txt'), line: -1 }, "digest/paperAt: 'line' must be a whole number ≥ 0"],
+      ['digest/paperAt', { uri: ws.uri('sub/extra.txt'), line: '3' }, "digest/paperAt: 'line' must be a whole number ≥ 0"],
+      ['digest/fileSummary', {}, "digest/fileSummary: 'uri' must be a string"],
+    ];
+    for (const [method, params, message] of bad) {
+      await assert.rejects(client.request(method, params), (e: { code: number; message: string }) => {
+        assert.equal(e.code, -32602, `${method} ${JSON.stringify(params)}`);
+        assert.equal(e.message, message);
+        return true;
+      });
+    }
+    // Optional fields may be absent or null; a query left out asks for every paper, as '' does.
+    assert.equal((await client.request('digest/tree', null)).days.length, (await tree()).days.length);
+    assert.equal((await client.request('digest/treeDay', { date: '2024-02-02', filter: null })).papers.length, 1);
+    const all: SymbolInformation[] = await client.request('workspace/symbol', {});
+    assert.equal(all.length, (await client.request('workspace/symbol', { query: '' })).length);
+    assert.ok(all.length > 0);
+    assert.equal((await client.request('digest/paperAt', { uri: ws.uri('sub/extra.txt'), line: 2 })).paper.title, 'An Extra Paper');
   });
 
   it('lets an open document win over the disk until it closes', async () => {

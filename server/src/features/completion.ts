@@ -14,11 +14,13 @@ const TEXT = 1;
  * parsed model) because the line being typed may not parse as an authors line yet.
  */
 export function completion(digest: Digest, pos: Position, files: readonly FileSummary[], token?: Cancel): CompletionList | null {
-  if (pos.line >= digest.lineStarts.length) return null;
+  if (!Number.isInteger(pos.line) || pos.line < 0 || pos.line >= digest.lineStarts.length) return null;
   const line = digest.text.slice(digest.lineStarts[pos.line], digest.lineEnds[pos.line]);
+  // A character past the end of the line means its end (as LSP says).
+  const character = Math.min(Math.max(0, Math.trunc(pos.character) || 0), line.length);
   const head = AUTHORS.exec(line);
-  if (!head || pos.character < head[0].length) return null;
-  const before = line.slice(0, pos.character);
+  if (!head || character < head[0].length) return null;
+  const before = line.slice(0, character);
   let from = Math.max(before.lastIndexOf(',') + 1, head[0].length);
   while (from < before.length && /\s/.test(before[from])) from++;
   const onLine = new Set(
@@ -44,7 +46,7 @@ export function completion(digest: Digest, pos: Position, files: readonly FileSu
       }
     }
   }
-  const range = { start: { line: pos.line, character: from }, end: pos };
+  const range = { start: { line: pos.line, character: from }, end: { line: pos.line, character } };
   const items: CompletionItem[] = [...counts.values()]
     .sort((a, b) => b.papers - a.papers || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((c, i) => ({
