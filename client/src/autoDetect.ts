@@ -1,17 +1,15 @@
 import * as vscode from 'vscode';
-import { looksLikeDigest } from '../../server/src/model/parse';
+import { linesLookLikeDigest } from '../../server/src/model/detect';
 import { LANGUAGE_ID } from '../../server/src/protocol';
 
 const CANDIDATES = new Set(['markdown', 'plaintext']);
-/** Content detection reads only the head of a file: the first non-blank line decides. */
-const HEAD = 4096;
 
 function isCandidate(document: vscode.TextDocument): boolean {
   if (!CANDIDATES.has(document.languageId)) return false;
   if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return false;
   if (!vscode.workspace.getConfiguration('digest', document.uri).get<boolean>('autoDetect', true)) return false;
-  const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 200), 0)).slice(0, HEAD);
-  return looksLikeDigest(head);
+  // The first non-blank line decides, however far down (as in the server and the CLI).
+  return linesLookLikeDigest(document.lineCount, (i) => document.lineAt(i).text);
 }
 
 async function detect(document: vscode.TextDocument): Promise<void> {

@@ -1,5 +1,6 @@
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import { linesLookLikeDigest } from './model/detect';
 import { LineText } from './model/lineText';
 
 /**
@@ -40,9 +41,16 @@ export class DigestDocument implements TextDocument {
     return this.lines.slice(first, last + 1).slice(a - this.lines.starts[first], b - this.lines.starts[first]);
   }
 
-  /** The first lines: enough to tell whether the text is a digest (its first non-blank line). */
-  head(): string {
-    return this.lines.slice(0, Math.min(this.lines.lineCount, 64));
+  private detected?: { revision: number; digest: boolean };
+
+  /** Whether the first non-blank line is a day heading (model/detect.ts); read once per revision. */
+  looksLikeDigest(): boolean {
+    if (this.detected?.revision !== this.revision) {
+      const { lines } = this;
+      const digest = linesLookLikeDigest(lines.lineCount, (i) => lines.slice(i, i + 1).slice(0, lines.ends[i] - lines.starts[i]));
+      this.detected = { revision: this.revision, digest };
+    }
+    return this.detected.digest;
   }
 
   positionAt(offset: number): Position {

@@ -22,7 +22,6 @@ import {
 } from 'vscode-languageserver/node';
 import { digestDocuments, type DigestDocument } from './documents';
 import { DigestCache } from './model/cache';
-import { looksLikeDigest } from './model/parse';
 import type { Digest } from './model/types';
 import type { Finding, Severity } from './rules/types';
 import { FindingsCache } from './findingsCache';
@@ -99,7 +98,7 @@ const log = (message: string) => connection.console.log(message);
 // ---- documents ------------------------------------------------------------------------------
 
 function isChecked(doc: DigestDocument): boolean {
-  return doc.languageId === LANGUAGE_ID || looksLikeDigest(doc.head());
+  return doc.languageId === LANGUAGE_ID || doc.looksLikeDigest();
 }
 
 function modelOf(doc: DigestDocument): Digest {

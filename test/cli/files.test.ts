@@ -24,7 +24,7 @@ describe('digest-lint: folders and globs', () => {
   before(() => {
     requireBuiltCli();
     // Every digest here has an error, so each one linted appears in the JSON output.
-    for (const sub of ['a', 'a/b', 'c', 'a/node_modules/pkg', '.git', '.hidden']) mkdirSync(join(dir, sub), { recursive: true });
+    for (const sub of ['a', 'a/b', 'c', 'late', 'a/node_modules/pkg', '.git', '.hidden']) mkdirSync(join(dir, sub), { recursive: true });
     write(dir, 'top.md', THREE_PROBLEMS);
     write(dir, 'a/one.md', THREE_PROBLEMS);
     write(dir, 'a/b/two.txt', THREE_PROBLEMS);
@@ -34,12 +34,20 @@ describe('digest-lint: folders and globs', () => {
     write(dir, '.git/COMMIT.md', THREE_PROBLEMS);
     write(dir, '.hidden/secret.md', THREE_PROBLEMS);
     write(dir, 'a/b/blob.bin', new Uint8Array([0, 1, 2, 3]));
+    // Past the first piece read for content detection: 100 KB of blank lines, then the heading.
+    write(dir, 'late/blank-first.md', ' \r\n'.repeat(35_000) + THREE_PROBLEMS);
+    write(dir, 'late/notes.md', ' \n'.repeat(35_000) + '# Notes\n\n' + THREE_PROBLEMS);
+    write(dir, 'late/blank.md', '\n'.repeat(70_000));
   });
   after(() => tmp.cleanup());
 
   test('a folder is searched recursively for digests by content, skipping node_modules and .git', () => {
-    assert.deepEqual(listed(['.'], dir), ['.hidden/secret.md', 'a/b/two.txt', 'a/one.md', 'c/three.markdown', 'top.md']);
+    assert.deepEqual(listed(['.'], dir), ['.hidden/secret.md', 'a/b/two.txt', 'a/one.md', 'c/three.markdown', 'late/blank-first.md', 'top.md']);
     assert.deepEqual(listed(['a'], dir), ['a/b/two.txt', 'a/one.md']);
+  });
+
+  test('the first non-blank line decides, however many blank lines come first', () => {
+    assert.deepEqual(listed(['late'], dir), ['late/blank-first.md']);
   });
 
   test('a file reached twice is linted once', () => {
@@ -52,7 +60,7 @@ describe('digest-lint: folders and globs', () => {
   });
 
   test('** crosses folders but not hidden ones, node_modules or .git', () => {
-    assert.deepEqual(listed(['**/*.md'], dir), ['a/one.md', 'top.md']);
+    assert.deepEqual(listed(['**/*.md'], dir), ['a/one.md', 'late/blank-first.md', 'top.md']);
     assert.deepEqual(listed(['a/**'], dir), ['a/b/two.txt', 'a/one.md']);
   });
 

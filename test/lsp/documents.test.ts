@@ -54,6 +54,20 @@ describe('which documents are checked', () => {
     });
   }
 
+  it('finds a markdown digest whose heading follows hundreds of blank lines, as the workspace index does', async () => {
+    const client = await LspClient.start({ vscodeLike: true, settings: { validation: { debounceMs: 0 } } });
+    clients.push(client);
+    const late = ws.uri('late.md');
+    const blank = ' \n'.repeat(300) + '\t\r\n'.repeat(300);
+    await client.open(late, blank + text(DEC29), 'markdown');
+    assert.equal((await client.diagnostics(late)).length, 6);
+    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri: late } });
+    assert.equal(symbols[0].range.start.line, 600);
+    const notes = ws.uri('late-notes.md');
+    await client.open(notes, blank + '# Notes\n\n' + text(DEC29), 'markdown');
+    assert.deepEqual(await client.diagnostics(notes), []);
+  });
+
   it('publishes at once on open, then once per burst of typing (push)', async () => {
     const client = await LspClient.start({ vscodeLike: false });
     clients.push(client);

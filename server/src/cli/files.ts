@@ -1,7 +1,7 @@
 // Turns the CLI's path arguments into the list of files to lint, and reads them strictly.
 import { closeSync, openSync, readSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { looksLikeDigest } from '../model/parse';
+import { headVerdict } from '../model/detect';
 import { compile, expandBraces, hasGlobSyntax, splitBase } from './glob';
 
 export interface Target {
@@ -57,16 +57,28 @@ function bytesOf(buf: Buffer): Uint8Array<ArrayBuffer> {
   return new Uint8Array(buf.buffer as ArrayBuffer, buf.byteOffset, buf.byteLength);
 }
 
-/** Cheap content detection for files met in folders or globs: only the head is read. */
+/**
+ * Cheap content detection for files met in folders or globs: the file is read a piece at a time
+ * up to the end of its first non-blank line (nearly always the first piece); blank lines before it
+ * are not kept.
+ */
 function sniffDigest(file: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
     const buf = new Uint8Array(SNIFF_BYTES);
-    const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
-    const head = buf.subarray(0, n);
-    if (head.includes(0)) return false;
-    return looksLikeDigest(new TextDecoder('utf-8', { ignoreBOM: true }).decode(head));
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    let head = '';
+    for (let at = 0; ; ) {
+      const n = readSync(fd, buf, 0, SNIFF_BYTES, at);
+      const piece = buf.subarray(0, n);
+      if (piece.includes(0)) return false;
+      at += n;
+      head += decoder.decode(piece, { stream: n > 0 });
+      const verdict = headVerdict(head, n === 0);
+      if (verdict !== undefined) return verdict;
+      if (/^\ufeff?[ \t\r\n]*$/.test(head)) head = '';
+    }
   } catch {
     // A file we cannot open inside a folder was not asked for by name: it is simply not a digest.
     return false;

@@ -5,17 +5,6 @@ import { lineOf, parsePaper, type Source } from './paper';
 import { DayNode } from './nodes';
 import type { Block, Digest, Paper } from './types';
 
-/** True when the first non-blank line of text is a day heading (content detection). */
-export function looksLikeDigest(text: string): boolean {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (i < text.length && /[ \t\r\n]/.test(text[i])) i++;
-  if (i >= text.length) return false;
-  let end = i;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  const line = text.slice(i, end);
-  return headingLevel(line, 0) === 2 && parseDayHeading(line, 0, 0).problem !== 'shape';
-}
-
 /**
  * Parses a digest into its typed model. Never throws: any text yields a model, and lines that
  * fit no element are kept as `unexpected`.

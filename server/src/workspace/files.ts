@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { looksLikeDigest } from '../model/parse';
+import { looksLikeDigest } from '../model/detect';
 import { matchesFiles, SKIPPED_DIRS } from './glob';
 
 /** Reading digests from disk. Nothing here throws: a file that cannot be used is logged and skipped. */

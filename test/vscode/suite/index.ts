@@ -432,3 +432,17 @@ test('the client recovers when its server is killed: diagnostics and tree come b
     for (const s of subs) s.dispose();
   }
 });
+
+// Last: the untitled documents it opens stay open, and would be in the tree of the tests above.
+test('a Markdown digest whose heading follows hundreds of blank lines switches too; Markdown notes do not', async () => {
+  const day = '## Daily Papers (2024-01-11)\n\n### [T](https://arxiv.org/abs/2401.00001)\n';
+  const open = async (content: string) => (await vscode.workspace.openTextDocument({ language: 'markdown', content })).uri.toString();
+  const languageOf = (uri: string) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri && !d.isClosed)?.languageId;
+  const late = await open('\n'.repeat(400) + day);
+  await until(`the late digest to switch to ${LANGUAGE_ID}`, () => languageOf(late) === LANGUAGE_ID || undefined, [vscode.workspace.onDidOpenTextDocument]);
+  const notes = await open('\n'.repeat(400) + '# Notes\n\n' + day);
+  // Detection runs on open, in order: once a digest opened after the notes has switched, the notes were looked at.
+  const next = await open(day);
+  await until(`the next digest to switch to ${LANGUAGE_ID}`, () => languageOf(next) === LANGUAGE_ID || undefined, [vscode.workspace.onDidOpenTextDocument]);
+  assert.equal(languageOf(notes), 'markdown');
+});
