@@ -1,6 +1,6 @@
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
-import { linesLookLikeDigest } from './model/detect';
+import { decidingLine } from './model/detect';
 import { LineText } from './model/lineText';
 
 /**
@@ -41,16 +41,19 @@ export class DigestDocument implements TextDocument {
     return this.lines.slice(first, last + 1).slice(a - this.lines.starts[first], b - this.lines.starts[first]);
   }
 
-  private detected?: { revision: number; digest: boolean };
+  /** The verdict of content detection and the line that gave it; dropped by an edit up to that line. */
+  private detected?: { line: number; digest: boolean };
 
-  /** Whether the first non-blank line is a day heading (model/detect.ts); read once per revision. */
+  /** Whether the first non-blank line is a day heading (model/detect.ts). */
   looksLikeDigest(): boolean {
-    if (this.detected?.revision !== this.revision) {
-      const { lines } = this;
-      const digest = linesLookLikeDigest(lines.lineCount, (i) => lines.slice(i, i + 1).slice(0, lines.ends[i] - lines.starts[i]));
-      this.detected = { revision: this.revision, digest };
-    }
+    const { lines } = this;
+    this.detected ??= decidingLine(lines.lineCount, (i) => lines.slice(i, i + 1).slice(0, lines.ends[i] - lines.starts[i]));
     return this.detected.digest;
+  }
+
+  /** An edit from `line` on: the verdict stands when the line that gave it is above. */
+  edited(line: number): void {
+    if (this.detected && line <= this.detected.line) this.detected = undefined;
   }
 
   positionAt(offset: number): Position {
@@ -84,9 +87,12 @@ export function digestDocuments(events: DocumentEvents): TextDocumentsConfigurat
       const from = doc.revision;
       for (const change of changes) {
         if ('range' in change && change.range) {
-          events.edited(doc, from, doc.lines.apply(change.range, change.text));
+          const edit = doc.lines.apply(change.range, change.text);
+          doc.edited(edit.line);
+          events.edited(doc, from, edit);
         } else {
           doc.lines = new LineText(change.text);
+          doc.edited(0);
           events.replaced(doc);
         }
       }

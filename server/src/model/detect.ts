@@ -36,10 +36,18 @@ export function looksLikeDigest(text: string): boolean {
 
 /** The same verdict on a text held as lines (without their breaks), read up to the first non-blank one. */
 export function linesLookLikeDigest(lineCount: number, lineAt: (i: number) => string): boolean {
+  return decidingLine(lineCount, lineAt).digest;
+}
+
+/**
+ * The verdict with the line that gave it: the first non-blank line, or lineCount when there is
+ * none. An edit after that line cannot change the verdict.
+ */
+export function decidingLine(lineCount: number, lineAt: (i: number) => string): { line: number; digest: boolean } {
   for (let i = 0; i < lineCount; i++) {
     let line = lineAt(i);
     if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-    if (!/^[ \t]*$/.test(line)) return isDigestHeadLine(line);
+    if (!/^[ \t]*$/.test(line)) return { line: i, digest: isDigestHeadLine(line) };
   }
-  return false;
+  return { line: lineCount, digest: false };
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { headVerdict, isDigestHeadLine, linesLookLikeDigest, looksLikeDigest } from '../../../server/src/model/detect';
 import { LineText } from '../../../server/src/model/lineText';
+import { digestDocuments } from '../../../server/src/documents';
 
 const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 300) };
 const HEADING = '## Daily Papers (2024-01-11)';
@@ -42,6 +43,26 @@ test('a reader in pieces gets an answer once it holds the first non-blank line, 
       const lines = new LineText(text);
       const lineAt = (i: number) => lines.slice(i, i + 1).slice(0, lines.ends[i] - lines.starts[i]);
       assert.equal(linesLookLikeDigest(lines.lineCount, lineAt), whole, JSON.stringify(text));
+    }),
+    RUNS,
+  );
+});
+
+test('an open document keeps its verdict across edits below the deciding line, and only there', () => {
+  const store = digestDocuments({ edited() {}, replaced() {}, versioned() {} });
+  const piece = fc.constantFrom('\n', '\r\n', '\r', ' ', '\t', '\ufeff', HEADING, '# Notes', 'x', '## ');
+  const text = fc.array(piece, { maxLength: 10 }).map((p) => p.join(''));
+  const edit = fc.record({ at: fc.nat(), length: fc.nat({ max: 6 }), text });
+  fc.assert(
+    fc.property(text, fc.array(edit, { maxLength: 6 }), (start, edits) => {
+      const doc = store.create('file:///d.md', 'markdown', 1, start);
+      for (const e of edits) {
+        assert.equal(doc.looksLikeDigest(), looksLikeDigest(doc.getText()), JSON.stringify(doc.getText()));
+        const a = e.at % (doc.length + 1);
+        const b = Math.min(doc.length, a + e.length);
+        store.update(doc, [{ range: { start: doc.positionAt(a), end: doc.positionAt(b) }, text: e.text }], doc.version + 1);
+      }
+      assert.equal(doc.looksLikeDigest(), looksLikeDigest(doc.getText()), JSON.stringify(doc.getText()));
     }),
     RUNS,
   );
