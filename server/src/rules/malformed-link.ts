@@ -21,8 +21,16 @@ function balanced(url: string): boolean {
   return depth === 0;
 }
 
+/** The one label the contract repairs: the scraped video link `[Watch Video]URL`. */
+const WATCH_VIDEO = '[Watch Video]';
+
+/**
+ * Only `[Watch Video]URL` gets a fix (the contract: "other cases none"): for any other label the
+ * scraper's intent is not known, so the user decides.
+ */
 function fixFor(problem: LinkProblem): Fix[] | undefined {
   if (problem.kind !== 'missing-parens' || !problem.urlRange) return undefined;
+  if (!problem.text.startsWith(WATCH_VIDEO)) return undefined;
   const { start: us, end: ue } = problem.urlRange;
   if (!balanced(problem.text.slice(problem.text.length - (ue.character - us.character)))) return undefined;
   const { start, end } = problem.urlRange;

@@ -16,22 +16,26 @@ ${paper({ media: `⟦[Watch Video]${MP4}⟧\n<div><video controls src="${MP4}" m
   expectFix(text, findings[0], text.replace(`[Watch Video]${MP4}`, `[Watch Video](${MP4})`));
 });
 
-test('[text]URL in a bullet is fixed the same way', () => {
-  const { text, findings } = expectRule('malformed-link', `
+test('[text]URL with any other label is reported but not fixed (the contract fixes only [Watch Video])', () => {
+  const { findings } = expectRule('malformed-link', `
 ${DAY}
 
 ${paper({ bullets: '- 코드: ⟦[GitHub]https://github.com/x/y⟧ 참고' })}
+
+${paper({ media: '⟦![]https://x.io/a.png⟧' })}
+
+${paper({ bullets: '- ⟦[watch video]https://x.io/a.mp4⟧' })}
 `);
-  expectFix(text, findings[0], text.replace('[GitHub]https://github.com/x/y', '[GitHub](https://github.com/x/y)'));
+  for (const f of findings) assert.equal(f.fixes, undefined, f.message);
 });
 
-test('[text]URL glued to Korean: the URL ends before the Korean, which stays outside the parentheses', () => {
+test('[Watch Video]URL glued to Korean: the URL ends before the Korean, which stays outside the parentheses', () => {
   const { text, findings } = expectRule('malformed-link', `
 ${DAY}
 
-${paper({ bullets: '- 코드는 ⟦[GitHub]https://github.com/x/y⟧에서 공개' })}
+${paper({ bullets: '- 영상은 ⟦[Watch Video]https://x.io/a.mp4⟧에서 공개' })}
 `);
-  expectFix(text, findings[0], text.replace('[GitHub]https://github.com/x/y에서', '[GitHub](https://github.com/x/y)에서'));
+  expectFix(text, findings[0], text.replace('[Watch Video]https://x.io/a.mp4에서', '[Watch Video](https://x.io/a.mp4)에서'));
 });
 
 test('unclosed brackets and parentheses, empty URLs, spaces, other schemes: no fix', () => {
