@@ -57,15 +57,15 @@ test('digest-like text parses and lints inside the document', () => {
   fc.assert(fc.property(digestText, check), RUNS);
 });
 
-test('blocks start at exactly the lines that are ## or ### headings (headings are found by a search for #)', () => {
-  const withHashes = fc.tuple(fc.boolean(), fc.array(fc.tuple(fc.oneof(digestLine, fc.constantFrom('#', '# x', '#### x', ' ## x', 'C# ##', '##\t', '###', '##x')), eol), { maxLength: 40 }));
+test('blocks start at exactly the lines that are ## or ### headings, indented 0–3 spaces (headings are found by a search for #)', () => {
+  const withHashes = fc.tuple(fc.boolean(), fc.array(fc.tuple(fc.oneof(digestLine, fc.constantFrom('#', '# x', '#### x', ' ## x', '   ### x', '    ## x', '\t## x', ' \t## x', 'C# ##', '##\t', '###', '##x')), eol), { maxLength: 40 }));
   fc.assert(
     fc.property(withHashes, ([bom, lines]) => {
       const text = (bom ? '\ufeff' : '') + lines.map(([l, e]) => l + e).join('');
       const expected = text
         .split(/\r\n|\r|\n/)
         .map((l, i) => (i === 0 && bom ? l.slice(1) : l))
-        .flatMap((l, i) => (/^#{2,3}(?:[ \t]|$)/.test(l) ? [i] : []));
+        .flatMap((l, i) => (/^ {0,3}#{2,3}(?:[ \t]|$)/.test(l) ? [i] : []));
       assert.deepEqual(parse(text).blocks.filter((b) => b.kind !== 'preface').map((b) => b.line), expected);
     }),
     RUNS,

@@ -9,8 +9,9 @@ import { headingLevel, parseDayHeading } from './headings';
 
 /** True when the line, the first non-blank one of a text (without its break), is a day heading. */
 export function isDigestHeadLine(line: string): boolean {
+  // Up to three spaces may indent a heading (as the parser reads it); a tab or four make code.
   let i = 0;
-  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
   const head = i ? line.slice(i) : line;
   return headingLevel(head, 0) === 2 && parseDayHeading(head, 0, 0).problem !== 'shape';
 }
@@ -21,12 +22,17 @@ export function isDigestHeadLine(line: string): boolean {
  */
 export function headVerdict(head: string, complete: boolean): boolean | undefined {
   let i = head.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let c; i < head.length && ((c = head.charCodeAt(i)) === 32 || c === 9 || c === 10 || c === 13); ) i++;
+  // The line's own indentation counts (a heading may have three spaces, not four): keep its start.
+  let lineStart = i;
+  for (let c; i < head.length && ((c = head.charCodeAt(i)) === 32 || c === 9 || c === 10 || c === 13); ) {
+    if (c === 10 || c === 13) lineStart = i + 1;
+    i++;
+  }
   if (i >= head.length) return complete ? false : undefined;
   let end = i;
   while (end < head.length && head.charCodeAt(end) !== 10 && head.charCodeAt(end) !== 13) end++;
   if (end === head.length && !complete) return undefined;
-  return isDigestHeadLine(head.slice(i, end));
+  return isDigestHeadLine(head.slice(lineStart, end));
 }
 
 /** True when the first non-blank line of text is a day heading. */

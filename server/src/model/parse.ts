@@ -23,6 +23,18 @@ function blockHeadingLevel(src: Source, line: number, offset: number): number {
 }
 
 /**
+ * The column of a heading's `#` found at `at`, counted from `lineStart`, when only 0–3 spaces come
+ * before it after `skip` (a byte order mark), else -1. CommonMark: four spaces or a tab make an
+ * indented code block, not a heading.
+ */
+function headingIndent(text: string, lineStart: number, skip: number, at: number): number {
+  const from = lineStart + skip;
+  if (at < from || at - from > 3) return -1;
+  for (let i = from; i < at; i++) if (text.charCodeAt(i) !== 32) return -1;
+  return at - lineStart;
+}
+
+/**
  * Parses lines [from, to) into blocks: an optional preface (lines before the first heading),
  * then one block per `##` or `###` heading reaching to the next one. `from` must be 0 or a
  * heading line. Blocks depend only on their own lines, which is what lets an edit re-parse
@@ -32,6 +44,7 @@ export function parseBlocks(src: Source, from: number, to: number): Block[] {
   const bom = (src.base ?? 0) === 0 && src.text.charCodeAt(0) === 0xfeff;
   const headings: number[] = [];
   const levels: number[] = [];
+  const columns: number[] = [];
   // Headings start with `#`: each is found by a search for the next `#` from a line start, and
   // the lines in between are only counted, their text never read.
   const text = src.text;
@@ -40,12 +53,13 @@ export function parseBlocks(src: Source, from: number, to: number): Block[] {
   let at = from < to ? text.indexOf('#', src.starts[from] - base) : -1;
   while (at !== -1) {
     while (line + 1 < to && src.starts[line + 1] - base <= at) line++;
-    const offset = line === 0 && bom ? 1 : 0;
-    if (at === src.starts[line] - base + offset) {
+    const offset = headingIndent(text, src.starts[line] - base, line === 0 && bom ? 1 : 0, at);
+    if (offset !== -1) {
       const level = blockHeadingLevel(src, line, offset);
       if (level) {
         headings.push(line);
         levels.push(level);
+        columns.push(offset);
       }
     }
     if (++line >= to) break;
@@ -59,7 +73,7 @@ export function parseBlocks(src: Source, from: number, to: number): Block[] {
   for (let h = 0; h < headings.length; h++) {
     const line = headings[h];
     const end = h + 1 < headings.length ? headings[h + 1] : to;
-    const offset = line === 0 && bom ? 1 : 0;
+    const offset = columns[h];
     if (levels[h] === 2) {
       const heading = parseDayHeading(lineOf(src, line), offset, line);
       blocks.push({ kind: 'day', line, end, heading, unexpected: collectUnexpected(src, line + 1, end, false), day: undefined });

@@ -11,13 +11,18 @@ const HEADING = '## Daily Papers (2024-01-11)';
 test('the first non-blank line decides, however many blank lines come first', () => {
   assert.ok(looksLikeDigest(`${HEADING}\n`));
   assert.ok(looksLikeDigest(`\ufeff${HEADING}`));
-  assert.ok(looksLikeDigest(`${'\n'.repeat(300)}  \t${HEADING}\r\n### [T](https://arxiv.org/abs/2401.00001)`));
+  assert.ok(looksLikeDigest(`${'\n'.repeat(300)}  \t\n  ${HEADING}\r\n### [T](https://arxiv.org/abs/2401.00001)`));
   assert.ok(looksLikeDigest(`${' \r\n'.repeat(100_000)}${HEADING}`));
   assert.ok(!looksLikeDigest(`# Notes\n${HEADING}`));
   assert.ok(!looksLikeDigest(`\u00a0\n${HEADING}`), 'a no-break space is not blank');
   assert.ok(!looksLikeDigest(''));
   assert.ok(!looksLikeDigest('\n\n \t'));
   assert.ok(isDigestHeadLine(`   ${HEADING}`));
+  // As CommonMark reads a heading: up to three spaces; four, or a tab, make an indented code block.
+  assert.ok(!isDigestHeadLine(`    ${HEADING}`));
+  assert.ok(!isDigestHeadLine(`\t${HEADING}`));
+  assert.ok(looksLikeDigest(`\n \n   ${HEADING}\n`));
+  assert.ok(!looksLikeDigest(`\n\n    ${HEADING}\n`));
   assert.ok(!isDigestHeadLine('## Notes'));
 });
 
@@ -28,7 +33,7 @@ test('a reader in pieces gets an answer once it holds the first non-blank line, 
   assert.equal(headVerdict(`\n${HEADING}\n`, false), true);
   assert.equal(headVerdict('\n# N', false), undefined);
   assert.equal(headVerdict('\n# N\r', false), false);
-  const piece = fc.constantFrom('', '\n', '\r\n', '\r', ' ', '\t', '\ufeff', '\u00a0', HEADING, '## Daily Papers (2024-13-40)', '# Notes', 'x', '###', ' (2024-01-11)');
+  const piece = fc.constantFrom('', '\n', '\r\n', '\r', ' ', '   ', '\t', '\ufeff', '\u00a0', HEADING, '## Daily Papers (2024-13-40)', '# Notes', 'x', '###', ' (2024-01-11)');
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 4 }), (pieces, cuts) => {
       const text = pieces.join('');

@@ -110,6 +110,23 @@ test('a BOM before a paper heading or a stray line keeps ranges after it', () =>
   assert.deepEqual(JSON.parse(JSON.stringify(e.unexpected)), [{ text: 'intro', range: { start: { line: 0, character: 3 }, end: { line: 0, character: 8 } } }]);
 });
 
+test('headings indented by up to three spaces are headings (as in CommonMark); four spaces or a tab are not', () => {
+  const paper = (id: string) => `### [T](https://arxiv.org/abs/${id})\n\n![](https://x.io/a.png)\n\nVote: 1\n\nAuthors: A\n\n- b\n`;
+  const text = `\ufeff   ## Daily Papers (2024-01-11)\n\n  ${paper('2401.00001')}\n ${paper('2401.00002')}`;
+  const d = parse(text);
+  assert.equal(d.isDigest, true);
+  assert.deepEqual(d.days.map((day) => day.papers.map((p) => p.heading.arxiv?.id)), [['2401.00001', '2401.00002']]);
+  assert.deepEqual(lint(d), []);
+  assert.deepEqual(d.days[0].heading.date?.range, { start: { line: 0, character: 21 }, end: { line: 0, character: 31 } });
+  assert.deepEqual(d.days[0].papers[0].heading.title?.range, { start: { line: 2, character: 7 }, end: { line: 2, character: 8 } });
+  for (const indent of ['    ', '\t', '  \t']) {
+    const e = parse(`## Daily Papers (2024-01-11)\n\n${indent}${paper('2401.00001')}`);
+    assert.equal(e.days[0].papers.length, 0, JSON.stringify(indent));
+    assert.deepEqual(lint(e).map((f) => f.rule), ['unexpected-line', 'unexpected-line', 'unexpected-line', 'unexpected-line', 'unexpected-line']);
+  }
+  assert.equal(parse('    ## Daily Papers (2024-01-11)\n').isDigest, false);
+});
+
 test('an empty file, blank lines and a BOM alone are no digest and have no findings', () => {
   for (const text of ['', '\n\n', '\ufeff', '\r\n \t\r\n']) {
     const d = parse(text);
