@@ -111,15 +111,50 @@ function bareUrlEnd(s: string, from: number): number {
   return i;
 }
 
+/** The label of the scraped video link, as the parser reads it (any case). */
+export function isWatchVideo(label: string): boolean {
+  return label.length === 11 && label.toLowerCase() === 'watch video';
+}
+
+/** Whether the character before `at` is an ASCII letter or digit (`a[0`, `x[i]`). */
+function afterWordChar(s: string, at: number): boolean {
+  const c = at > 0 ? s.charCodeAt(at - 1) : 0;
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function skipBlanks(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/**
+ * The first `http://` or `https://` at or after an offset. Asked with offsets that only grow, it
+ * searches each stretch of the line once, so a line of many lone `[` stays linear.
+ */
+class UrlSearch {
+  private at = -2;
+  constructor(private readonly s: string) {}
+
+  from(offset: number): number {
+    if (this.at === -1 || (this.at !== -2 && this.at >= offset)) return this.at;
+    let i = this.s.indexOf('http', offset);
+    while (i !== -1 && !(this.s.startsWith('://', i + 4) || this.s.startsWith('s://', i + 4))) i = this.s.indexOf('http', i + 4);
+    return (this.at = i);
+  }
+}
+
 /**
  * Finds Markdown link syntax on one line, well-formed or not.
  * `strictBrackets`: an unmatched `[` counts as an unclosed link (media lines); in prose only an
- * unmatched `![` does, since a lone `[` is ordinary text there.
+ * unmatched `![`, or a `[` with a URL after it on the line, does, since a lone `[` is ordinary
+ * text there (`a[0]`). On media lines a URL may follow the `]` after blanks and still be read.
  */
 export function scanLinks(s: string, strictBrackets: boolean): FoundLink[] {
   if (s.indexOf('[') === -1) return [];
   const brackets = new Partners(s, 91, 93);
   let parens: Partners | undefined;
+  let urlAfter: UrlSearch | undefined;
   const found: FoundLink[] = [];
   let i = 0;
   while (i < s.length) {
@@ -133,7 +168,9 @@ export function scanLinks(s: string, strictBrackets: boolean): FoundLink[] {
     const start = image ? open - 1 : open;
     const close = brackets.of(open);
     if (close === -1) {
-      if (image || strictBrackets) {
+      // In prose a lone `[` is text (`a[0`), unless it starts a word and a URL follows it on the
+      // line: then a link was meant.
+      if (image || strictBrackets || (!afterWordChar(s, open) && (urlAfter ??= new UrlSearch(s)).from(open) !== -1)) {
         found.push({ start, end: s.length, image, text: s.slice(open + 1), problem: 'unclosed-bracket' });
         break;
       }
@@ -158,11 +195,14 @@ export function scanLinks(s: string, strictBrackets: boolean): FoundLink[] {
       i = end + 1;
       continue;
     }
-    if (s.startsWith('http://', after) || s.startsWith('https://', after)) {
-      const urlEnd = bareUrlEnd(s, after);
+    // `[Watch Video] https://…` (and so on media lines) lost its parentheses as well; in prose a
+    // label then a space then a URL is ordinary text.
+    const urlAt = strictBrackets || isWatchVideo(text) ? skipBlanks(s, after) : after;
+    if (s.startsWith('http://', urlAt) || s.startsWith('https://', urlAt)) {
+      const urlEnd = bareUrlEnd(s, urlAt);
       found.push({
         start, end: urlEnd, image, text,
-        url: { text: s.slice(after, urlEnd), start: after, end: urlEnd },
+        url: { text: s.slice(urlAt, urlEnd), start: urlAt, end: urlEnd },
         problem: 'missing-parens',
       });
       i = urlEnd;

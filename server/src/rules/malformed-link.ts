@@ -1,3 +1,4 @@
+import { isWatchVideo } from '../model/links';
 import type { LinkProblem } from '../model/types';
 import type { Fix, Rule } from './types';
 import { quote } from './util';
@@ -21,24 +22,27 @@ function balanced(url: string): boolean {
   return depth === 0;
 }
 
-/** The one label the contract repairs: the scraped video link `[Watch Video]URL`. */
-const WATCH_VIDEO = '[Watch Video]';
+/** `[Watch Video]`, in any case as the parser reads it: the one label the contract repairs. */
+function watchVideoLabel(text: string): boolean {
+  return text.charCodeAt(0) === 91 && text.charCodeAt(12) === 93 && isWatchVideo(text.slice(1, 12));
+}
 
 /**
  * Only `[Watch Video]URL` gets a fix (the contract: "other cases none"): for any other label the
- * scraper's intent is not known, so the user decides.
+ * scraper's intent is not known, so the user decides. Blanks between `]` and the URL
+ * (`[Watch Video] https://…`) are replaced by the `(`, which is what makes the link parse.
  */
 function fixFor(problem: LinkProblem): Fix[] | undefined {
-  if (problem.kind !== 'missing-parens' || !problem.urlRange) return undefined;
-  if (!problem.text.startsWith(WATCH_VIDEO)) return undefined;
+  if (problem.kind !== 'missing-parens' || !problem.urlRange || !watchVideoLabel(problem.text)) return undefined;
   const { start: us, end: ue } = problem.urlRange;
   if (!balanced(problem.text.slice(problem.text.length - (ue.character - us.character)))) return undefined;
-  const { start, end } = problem.urlRange;
+  const gap = { line: us.line, character: problem.range.start.character + 13 };
+  const spaced = gap.character < us.character;
   return [{
-    title: 'Wrap the URL in parentheses',
+    title: spaced ? 'Wrap the URL in parentheses (the blank before it removed)' : 'Wrap the URL in parentheses',
     edits: [
-      { range: { start, end: start }, newText: '(' },
-      { range: { start: end, end }, newText: ')' },
+      { range: { start: spaced ? gap : us, end: us }, newText: '(' },
+      { range: { start: ue, end: ue }, newText: ')' },
     ],
   }];
 }

@@ -24,7 +24,7 @@ ${paper({ bullets: '- 코드: ⟦[GitHub]https://github.com/x/y⟧ 참고' })}
 
 ${paper({ media: '⟦![]https://x.io/a.png⟧' })}
 
-${paper({ bullets: '- ⟦[watch video]https://x.io/a.mp4⟧' })}
+${paper({ bullets: '- ⟦[Watch Videos]https://x.io/a.mp4⟧' })}
 `);
   for (const f of findings) assert.equal(f.fixes, undefined, f.message);
 });
@@ -75,4 +75,27 @@ ${paper({ bullets: '- [docs](https://x.io/a "title") 와 [ref] 그리고 배열 
 
 ${paper({ bullets: '- [balanced](https://en.wikipedia.org/wiki/A_(b)) 링크' })}
 `);
+});
+
+test('[Watch Video] URL with a blank between: reported on a media line, fixed by replacing the blank with the parenthesis', () => {
+  const { text, findings } = expectRule('malformed-link', `
+${DAY}
+
+${paper({ media: `⟦[Watch Video] \t${MP4}⟧\n<div><video controls src="${MP4}" muted="false"></video></div>` })}
+
+${paper({ media: `⟦[watch video]${MP4}⟧` })}
+`);
+  assert.equal(findings[0].fixes![0].title, 'Wrap the URL in parentheses (the blank before it removed)');
+  expectFix(text, findings[0], text.replace(`[Watch Video] \t${MP4}`, `[Watch Video](${MP4})`));
+  expectFix(text, findings[1], text.replace(`[watch video]${MP4}`, `[watch video](${MP4})`));
+});
+
+test('in prose, an unclosed [ before a URL is an unclosed link; a [ inside a word or with no URL after it is text', () => {
+  const { findings } = expectRule('malformed-link', `
+${DAY}
+
+${paper({ bullets: '- ⟦[프로젝트 페이지(https://x.io/p) 참고⟧\n- 배열 a[0 과 https://x.io 그리고 [ 괄호만\n- [GitHub] https://github.com/x/y 에서 공개' })}
+`);
+  assert.match(findings[0].message, /'\[' is never closed/);
+  assert.equal(findings[0].fixes, undefined);
 });
