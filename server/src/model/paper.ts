@@ -1,6 +1,6 @@
 import { parsePaperHeading, parseArxivId } from './headings';
 import { isBlank, LineSpan, range } from './lines';
-import { scanLinks, toProblem } from './links';
+import { scanLinks, toProblem, type FoundLink } from './links';
 import { parseAuthors } from './authors';
 import { append, MediaNode, PaperNode, VoteNode } from './nodes';
 import { findBareUrls } from './urls';
@@ -44,7 +44,8 @@ export function lineOf(src: Source, line: number): string {
 }
 
 const THUMBNAIL = 'cdn-thumbnails.huggingface.co/social-thumbnails/papers/';
-const VIDEO_SRC = /\bsrc\s*=\s*"([^"]*)"/;
+/** The `src` attribute (not `data-src`), in any case, quoted either way. */
+const VIDEO_SRC = /(?:^|[\s<])src\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
 
 /**
  * Parses one paper block: its `###` heading line and the lines up to (not including) `end`.
@@ -199,7 +200,22 @@ function allDigits(s: string, from: number, to: number): boolean {
 }
 
 function addLinkProblems(paper: PaperNode, s: string, line: number, strict: boolean): void {
-  for (const link of scanLinks(s, strict)) {
+  addProblems(paper, scanLinks(s, strict), s, line);
+}
+
+/**
+ * A media line that yields no URL (`![x]`, `[Watch Video]` alone, `<video>` without `src`) is no
+ * media: the paper is missing its media. Its broken link syntax is reported as such; a line
+ * without any is an unexpected line.
+ */
+function notMedia(paper: PaperNode, s: string, line: number, at: number, endChar: number, links: FoundLink[]): void {
+  const before = paper.links.length;
+  addProblems(paper, links, s, line);
+  if (paper.links.length === before) paper.unexpected = append(paper.unexpected, new LineSpan(s.slice(at, endChar), line, at, endChar));
+}
+
+function addProblems(paper: PaperNode, links: FoundLink[], s: string, line: number): void {
+  for (const link of links) {
     const p = toProblem(link, s, line, 0);
     if (p) paper.links = append(paper.links, p);
   }
@@ -207,36 +223,30 @@ function addLinkProblems(paper: PaperNode, s: string, line: number, strict: bool
 
 function readImage(paper: PaperNode, s: string, line: number, at: number, endChar: number): void {
   const links = scanLinks(s, true);
+  const url = links[0]?.url;
+  if (!url) return notMedia(paper, s, line, at, endChar, links);
   const media = new MediaNode('image', line, at, endChar);
-  const first = links[0];
-  if (first) {
-    if (first.url) media.setUrl(s, first.url.start, first.url.end);
-    const url = first.url;
-    const u = url?.text;
-    const k = u ? u.indexOf(THUMBNAIL) : -1;
-    if (url && u && k !== -1) {
-      const rest = u.slice(k + THUMBNAIL.length);
-      const dot = rest.lastIndexOf('.');
-      const idText = dot === -1 ? rest : rest.slice(0, dot);
-      const ref = parseArxivId(idText, line, url.start + k + THUMBNAIL.length);
-      if (ref) paper.thumbnails = append(paper.thumbnails, ref);
-    }
+  media.setUrl(s, url.start, url.end);
+  const u = url.text;
+  const k = u.indexOf(THUMBNAIL);
+  if (k !== -1) {
+    const rest = u.slice(k + THUMBNAIL.length);
+    const dot = rest.lastIndexOf('.');
+    const idText = dot === -1 ? rest : rest.slice(0, dot);
+    const ref = parseArxivId(idText, line, url.start + k + THUMBNAIL.length);
+    if (ref) paper.thumbnails = append(paper.thumbnails, ref);
   }
-  for (const link of links) {
-    const p = toProblem(link, s, line, 0);
-    if (p) paper.links = append(paper.links, p);
-  }
+  addProblems(paper, links, s, line);
   paper.media = append(paper.media, media);
 }
 
 function readVideoLink(paper: PaperNode, s: string, line: number, at: number, endChar: number): void {
   const links = scanLinks(s, true);
+  const url = links[0]?.url;
+  if (!url) return notMedia(paper, s, line, at, endChar, links);
   const media = new MediaNode('video', line, at, endChar);
-  if (links[0]?.url) media.setUrl(s, links[0].url.start, links[0].url.end);
-  for (const link of links) {
-    const p = toProblem(link, s, line, 0);
-    if (p) paper.links = append(paper.links, p);
-  }
+  media.setUrl(s, url.start, url.end);
+  addProblems(paper, links, s, line);
   paper.media = append(paper.media, media);
 }
 
@@ -244,8 +254,9 @@ function readVideoTag(paper: PaperNode, s: string, line: number, at: number, end
   const m = VIDEO_SRC.exec(s.slice(at, endChar));
   let src;
   if (m) {
-    const start = at + m.index + m[0].length - 1 - m[1].length;
-    src = new LineSpan(m[1], line, start, start + m[1].length);
+    const value = m[1] ?? m[2];
+    const start = at + m.index + m[0].length - 1 - value.length;
+    src = new LineSpan(value, line, start, start + value.length);
   }
   const last = paper.media[paper.media.length - 1];
   if (last && last.kind === 'video' && !last.videoSrc && last.endLine === line - 1) {
@@ -254,6 +265,7 @@ function readVideoTag(paper: PaperNode, s: string, line: number, at: number, end
     last.endChar = endChar;
     return;
   }
+  if (!src) return notMedia(paper, s, line, at, endChar, []);
   const media = new MediaNode('video', line, at, endChar);
   media.videoSrc = src;
   paper.media = append(paper.media, media);

@@ -52,3 +52,16 @@ ${paper({
 })}
 `);
 });
+
+test('the src attribute is read in any case and either quote; data-src is not src', () => {
+  const { findings } = expectRule('media-mismatch', `
+## Daily Papers (2024-01-11)
+
+${paper({ media: `[Watch Video](https://x.io/K.mp4)\n<div><video controls SRC='⟦https://x.io/X.mp4⟧'></video></div>` })}
+
+${paper({ media: `[Watch Video](https://x.io/K.mp4)\n<div><video data-src="https://x.io/X.mp4" src="⟦https://x.io/Y.mp4⟧"></video></div>` })}
+
+${paper({ media: `[Watch Video](https://x.io/K.mp4)\n<div><video controls src = "https://x.io/K.mp4" data-src="https://x.io/X.mp4"></video></div>` })}
+`);
+  assert.equal(findings.length, 2);
+});
