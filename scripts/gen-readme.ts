@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatText } from '../server/src/cli/format';
-import { applyEdits, fixAllEdits, fixesFor } from '../server/src/fixes';
+import { applyEdits, fixesFor, mergeFixes } from '../server/src/fixes';
 import { lint } from '../server/src/lint';
 import { parse } from '../server/src/model/parse';
 import { ruleDocUrl } from '../server/src/rules/docs';
@@ -93,7 +93,8 @@ function proveExample(rule: Rule) {
   }
   let fixed: string | undefined;
   if (rule.fixable) {
-    fixed = applyEdits(model, fixAllEdits(findings));
+    // The example after its preferred fixes (what fix-all applies when the rule is in it).
+    fixed = applyEdits(model, mergeFixes(own.map((f) => f.fixes![0])));
     if (lint(parse(fixed)).some((f) => f.rule === rule.id)) throw new Error(`gen-readme: fixing the example of '${rule.id}' does not clear it`);
   }
   return { text, own, all: findings, fixed };
@@ -105,13 +106,16 @@ function ruleSection(rule: Rule): string {
   out.push(`Default severity: **${rule.severity}**. Setting: \`digest.rules.${rule.id}\`; command line: \`--rule ${rule.id}=off\`.`, '');
   if (fixed !== undefined) {
     const titles = [...new Set(fixesFor(own[0], all).map((f) => f.title))];
-    out.push(`Quick fixes: ${titles.map((t) => `“${t}”`).join(', ')}. \`digest-lint --fix\` and the editor's *Fix all* apply the first.`, '');
+    const applied = rule.fixAll
+      ? "`digest-lint --fix` and the editor's *Fix all* apply the first."
+      : "They are alternatives, so the writer picks one: `digest-lint --fix` and *Fix all* leave these alone.";
+    out.push(`Quick fixes: ${titles.map((t) => `“${t}”`).join(', ')}. ${applied}`, '');
   }
   out.push('Example (`example.md`):', '', '```markdown', text.trimEnd(), '```', '');
   // The real CLI output, in a code block so that nothing in a message renders as Markdown.
   const report = formatText([{ display: 'example.md', findings: own }]).trimEnd().split('\n').slice(0, -1);
   out.push('```console', '$ digest-lint example.md', ...report, '```', '');
-  if (fixed !== undefined) out.push('After the fix:', '', '```diff', lineDiff(text, fixed), '```', '');
+  if (fixed !== undefined) out.push(rule.fixAll ? 'After the fix:' : 'After the first quick fix:', '', '```diff', lineDiff(text, fixed), '```', '');
   return out.join('\n');
 }
 

@@ -85,9 +85,14 @@ export function sharedFixes(finding: Pick<Finding, 'rule' | 'group'>, all: reado
   return out;
 }
 
-/** The edits of `source.fixAll`: each fixable finding's preferred fix. */
+/** Whether fix-all applies the finding's preferred fix: it has one, and its rule's fix is the one answer. */
+export function autoFixable(finding: Finding): boolean {
+  return Boolean(finding.fixes?.length) && ruleById.get(finding.rule)?.fixAll === true;
+}
+
+/** The edits of `source.fixAll` and `digest-lint --fix`: each auto-fixable finding's preferred fix. */
 export function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
-  return mergeFixes(findings.filter((f) => f.fixes?.length).map((f) => f.fixes![0]));
+  return mergeFixes(findings.filter(autoFixable).map((f) => f.fixes![0]));
 }
 
 /** Applies non-overlapping edits to the digest's text. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import type { JsonFinding } from '../../server/src/cli/format';
 import { ruleDocUrl } from '../../server/src/rules/docs';
 import { rules } from '../../server/src/rules/index';
 import { CLEAN, requireBuiltCli, runCli, tempDir, THREE_PROBLEMS, write } from './helpers';
@@ -35,7 +36,7 @@ describe('digest-lint output formats', () => {
         "sub dir/three.md:5:1  error  malformed-link  Malformed link '[Watch Video]https://cdn-uploads.huggingface.co/productio...': the URL is not in parentheses: expected [text](URL).",
         "sub dir/three.md:10:32  warning  duplicate-author  Author 'Junsong Chen' is already listed on this line: expected each author once.",
         "sub dir/three.md:12:10  warning  url-runs-into-text  URL 'https://github.com/PixArt-alpha/PixArt-alpha' runs into '에서': auto-linking would swallow the text; expected a space or <…> after the URL.",
-        '✖ 3 problems (1 error, 2 warnings, 0 information) in 1 of 2 files; 3 fixable with --fix',
+        '✖ 3 problems (1 error, 2 warnings, 0 information) in 1 of 2 files; 2 fixable with --fix',
         '',
       ].join('\n'),
     );
@@ -146,7 +147,8 @@ describe('digest-lint output formats', () => {
     const copy = write(dir, 'copy.md', THREE_PROBLEMS);
     const r = runCli(['--fix', '--rule', 'duplicate-author=off', '--format', 'json', 'copy.md'], dir);
     assert.equal(r.status, 0);
-    assert.deepEqual(JSON.parse(r.stdout), []);
+    // Left: the glued URL, which --fix never picks a fix for.
+    assert.deepEqual(JSON.parse(r.stdout).map((f: JsonFinding) => `${f.code} ${f.fixable}`), ['url-runs-into-text false']);
     const fixed = readFileSync(copy, 'utf8');
     assert.match(fixed, /Authors: Junsong Chen, Yue Wu, Junsong Chen, \+/);
     assert.match(fixed, /\[Watch Video\]\(https:/);

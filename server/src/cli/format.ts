@@ -2,6 +2,7 @@
 // here shows them 1-based, with the end column exclusive as in ESLint and SARIF.
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { autoFixable } from '../fixes';
 import { ruleDocUrl } from '../rules/docs';
 import { rules } from '../rules/index';
 import type { Range } from '../model/types';
@@ -35,7 +36,7 @@ export function totals(results: readonly FileResult[]): Totals {
       if (f.severity === 'error') t.errors++;
       else if (f.severity === 'warning') t.warnings++;
       else t.information++;
-      if (f.fixes?.length) t.fixable++;
+      if (autoFixable(f)) t.fixable++;
     }
   }
   return t;
@@ -93,7 +94,7 @@ export function toJson(results: readonly FileResult[]): JsonFinding[] {
         severity: f.severity,
         code: f.rule,
         message: f.message,
-        fixable: Boolean(f.fixes?.length),
+        fixable: autoFixable(f),
       });
     }
   }
@@ -152,7 +153,7 @@ export function toSarif(results: readonly FileResult[], tool: ToolInfo): object 
               shortDescription: { text: r.description },
               helpUri: ruleDocUrl(r.id),
               defaultConfiguration: { level: LEVEL[r.severity] },
-              properties: { fixable: r.fixable },
+              properties: { fixable: r.fixable, fixAll: r.fixAll },
             })),
           },
         },

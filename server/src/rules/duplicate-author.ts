@@ -6,6 +6,7 @@ export const duplicateAuthor: Rule = {
     'A name that already appeared earlier in the same `Authors:` line (compared after NFC, trimming, collapsing spaces and case folding).',
   severity: 'warning',
   fixable: true,
+  fixAll: true,
   groupFixTitles: { group: 'Remove every repeated author in this line', file: 'Remove every repeated author in the file' },
   checkPaper(paper, ctx) {
     for (const line of paper.authors) {

@@ -6,6 +6,7 @@ export const duplicateDay: Rule = {
   description: 'The same date has two day headings in one file.',
   severity: 'warning',
   fixable: false,
+  fixAll: false,
   checkDigest(digest, ctx) {
     const seen = new Map<string, Range>();
     for (const { date, heading } of digest.days) {

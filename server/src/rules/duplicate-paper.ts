@@ -6,6 +6,7 @@ export const duplicatePaper: Rule = {
   description: 'The same arXiv id is listed twice in one day.',
   severity: 'warning',
   fixable: false,
+  fixAll: false,
   checkDay(day, ctx) {
     // The first listing of each id (its range is made only for a report).
     const seen = new Map<string, ArxivRef>();

@@ -6,6 +6,7 @@ export const invalidDayHeading: Rule = {
   description: 'A `##` heading that is not `Daily Papers (YYYY-MM-DD)`, or whose date is not a real calendar date.',
   severity: 'error',
   fixable: false,
+  fixAll: false,
   checkDay({ heading }, ctx) {
     if (heading.problem === 'calendar' && heading.date) {
       ctx.report({

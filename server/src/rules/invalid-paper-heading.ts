@@ -7,6 +7,7 @@ export const invalidPaperHeading: Rule = {
   description: 'A `###` heading that is not `[Title](https://arxiv.org/abs/ID)` with a non-empty title and a valid arXiv id.',
   severity: 'error',
   fixable: false,
+  fixAll: false,
   checkPaper(paper, ctx) {
     const h = paper.heading;
     switch (h.problem) {

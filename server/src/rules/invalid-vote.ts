@@ -6,6 +6,7 @@ export const invalidVote: Rule = {
   description: '`Vote:` followed by something other than a non-negative integer, or a second `Vote:` line.',
   severity: 'error',
   fixable: false,
+  fixAll: false,
   checkPaper(paper, ctx) {
     for (let i = 0; i < paper.votes.length; i++) {
       const vote = paper.votes[i];

@@ -53,6 +53,7 @@ export const malformedLink: Rule = {
     'Markdown link syntax that does not parse as a link: `[text]https://…`, an unclosed `[` or `(`, an empty or space-containing URL, a scheme other than http/https.',
   severity: 'error',
   fixable: true,
+  fixAll: true,
   checkPaper(paper, ctx) {
     for (const problem of paper.links) {
       ctx.report({

@@ -5,6 +5,7 @@ export const mediaMismatch: Rule = {
   description: "A `<video src>` that differs from its `[Watch Video]` URL, or a thumbnail URL that names another arXiv id.",
   severity: 'warning',
   fixable: false,
+  fixAll: false,
   checkPaper(paper, ctx) {
     for (const media of paper.media) {
       if (media.kind !== 'video' || !media.videoSrc) continue;

@@ -6,6 +6,7 @@ export const missingAuthors: Rule = {
   description: 'A paper with no `Authors:` line, or an empty one.',
   severity: 'warning',
   fixable: false,
+  fixAll: false,
   checkPaper(paper, ctx) {
     if (paper.authors.some((line) => line.count > 0)) return;
     const empty = paper.authors[0];

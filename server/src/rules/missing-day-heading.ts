@@ -6,6 +6,7 @@ export const missingDayHeading: Rule = {
   description: 'Papers listed before any `## Daily Papers (YYYY-MM-DD)` heading.',
   severity: 'error',
   fixable: false,
+  fixAll: false,
   checkDigest(digest, ctx) {
     for (const paper of digest.orphanPapers) {
       ctx.report({

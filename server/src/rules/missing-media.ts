@@ -6,6 +6,7 @@ export const missingMedia: Rule = {
   description: 'A paper with neither an image nor a video.',
   severity: 'warning',
   fixable: false,
+  fixAll: false,
   checkPaper(paper, ctx) {
     if (paper.media.length > 0) return;
     ctx.report({

@@ -6,6 +6,7 @@ export const missingSummary: Rule = {
   description: 'A paper with no summary bullet.',
   severity: 'warning',
   fixable: false,
+  fixAll: false,
   checkPaper(paper, ctx) {
     if (paper.bulletCount > 0) return;
     ctx.report({ range: titleRange(paper), message: "Paper has no summary: expected one or more '- ' bullets." });

@@ -6,6 +6,7 @@ export const missingVote: Rule = {
   description: 'A paper with no `Vote:` line.',
   severity: 'warning',
   fixable: false,
+  fixAll: false,
   checkPaper(paper, ctx) {
     if (paper.votes.length > 0) return;
     ctx.report({ range: titleRange(paper), message: "Paper has no vote count: expected a 'Vote: N' line." });

@@ -5,6 +5,7 @@ export const paperAfterDay: Rule = {
   description: 'An arXiv id whose YYMM is later than the month of its day heading.',
   severity: 'warning',
   fixable: false,
+  fixAll: false,
   checkDay(day, ctx) {
     if (!day.date) return;
     const dayMonth = day.date.slice(2, 4) + day.date.slice(5, 7);

@@ -48,6 +48,12 @@ export interface Rule {
   description: string;
   severity: Severity;
   fixable: boolean;
+  /**
+   * Whether the preferred fix is the one right answer, so Fix All, fix-on-save and
+   * `digest-lint --fix` apply it unasked. A rule whose fixes are alternatives (a space or `<…>`)
+   * leaves the choice to the writer: its fixes are quick fixes only.
+   */
+  fixAll: boolean;
   /** Titles of the fixes that cover several findings at once, when the rule offers them. */
   groupFixTitles?: { group: string; file: string };
   /** Checks one paper; results depend on nothing outside the paper's block. */

@@ -14,6 +14,7 @@ export const unexpectedLine: Rule = {
   description: 'A non-blank line that is none of the elements of a digest, outside the bullets.',
   severity: 'information',
   fixable: false,
+  fixAll: false,
   checkPaper(paper, ctx) {
     for (const line of paper.unexpected) report(ctx, line);
   },

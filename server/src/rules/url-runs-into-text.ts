@@ -6,6 +6,8 @@ export const urlRunsIntoText: Rule = {
   description: 'A bare URL in a bullet glued to the following non-ASCII text, which auto-linking swallows into the URL.',
   severity: 'warning',
   fixable: true,
+  // A space or <…>: two right answers, so the writer picks; fix-all leaves these alone.
+  fixAll: false,
   checkPaper(paper, ctx) {
     for (const url of paper.urls) {
       if (!url.glued) continue;

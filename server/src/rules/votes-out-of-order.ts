@@ -6,6 +6,7 @@ export const votesOutOfOrder: Rule = {
   description: 'A paper with more votes than the one before it in the same day.',
   severity: 'information',
   fixable: false,
+  fixAll: false,
   checkDay(day, ctx) {
     let previous: VoteLine | undefined;
     for (const paper of day.papers) {
