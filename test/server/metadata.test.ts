@@ -26,6 +26,8 @@ describe('rule metadata', () => {
       assert.ok(r.description.trim().length > 10, `${r.id}: description`);
       assert.ok(['error', 'warning', 'information'].includes(r.severity), `${r.id}: severity`);
       assert.equal(typeof r.fixable, 'boolean', `${r.id}: fixable`);
+      assert.equal(typeof r.fixAll, 'boolean', `${r.id}: fixAll`);
+      assert.ok(r.fixable || !r.fixAll, `${r.id}: fix-all needs a fix`);
     }
   });
 

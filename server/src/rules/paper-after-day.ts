@@ -8,11 +8,11 @@ export const paperAfterDay: Rule = {
   fixAll: false,
   checkDay(day, ctx) {
     if (!day.date) return;
-    const dayMonth = day.date.slice(2, 4) + day.date.slice(5, 7);
     const year = Number(day.date.slice(0, 4));
-    if (year < 2007 || year > 2099) return; // YYMM ids exist from 0704 on; outside that the comparison means nothing
+    // A YYMM id names a month of 2000–2099: after a later day none is later; before 2000 all are.
+    if (year > 2099) return;
     // An id's YYMM is at most the day's exactly when the id sorts before YYMM + U+FFFF.
-    const limit = dayMonth + '\uffff';
+    const limit = year < 2000 ? '' : day.date.slice(2, 4) + day.date.slice(5, 7) + '\uffff';
     for (const paper of day.papers) {
       const ref = paper.heading.arxiv;
       if (!ref || ref.id < limit) continue;

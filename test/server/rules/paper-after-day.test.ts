@@ -34,3 +34,20 @@ test('a year later is later even in an earlier month', () => {
 ${paper({ heading: '### [Next year](https://arxiv.org/abs/⟦2401.00001⟧)' })}
 `);
 });
+
+test('a day before 2000 (a typo for 2024, say): every YYMM id is later; 2000–2006 compare as usual; after 2099 none is', () => {
+  const { findings } = expectRule('paper-after-day', `
+## Daily Papers (1999-12-31)
+
+${paper({ heading: '### [A](https://arxiv.org/abs/⟦2401.00001⟧)' })}
+
+## Daily Papers (2005-03-01)
+
+${paper({ heading: '### [B](https://arxiv.org/abs/⟦0704.0001⟧)' })}
+
+## Daily Papers (2104-01-01)
+
+${paper({ heading: '### [C](https://arxiv.org/abs/2401.00002)' })}
+`);
+  assert.match(findings[0].message, /arXiv 2401\.00001 is from 2024-01, after this day \(1999-12-31\)/);
+});
