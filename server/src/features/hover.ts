@@ -14,8 +14,11 @@ export interface HoverContext {
 }
 
 const FIRST_AUTHORS = 3;
-/** A hover is a glance: the Problems panel has the full list. */
-const MAX_PROBLEMS = 5;
+/**
+ * A hover is a glance: this many problems are shown in full; the rest are still all accounted
+ * for, counted per rule (a line of 200 repeated authors must not make a 200-line hover).
+ */
+const PROBLEMS_IN_FULL = 10;
 
 function markdown(lines: string[]): MarkupContent {
   // No isTrusted anywhere: this is plain, untrusted Markdown whatever the client does with it.
@@ -28,6 +31,13 @@ function rank(place: PaperPlace): { rank: number; of: number } | undefined {
   if (votes === undefined || !place.day) return undefined;
   const counts = place.day.papers.map(votesOf).filter((v): v is number => v !== undefined);
   return { rank: 1 + counts.filter((v) => v > votes).length, of: counts.length };
+}
+
+/** `12 × \`duplicate-author\`, 1 × \`missing-vote\``: rules in order of first appearance. */
+function countsByRule(findings: readonly Finding[]): string {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  return [...counts].map(([rule, n]) => `${n} × \`${rule}\``).join(', ');
 }
 
 function paperCard(place: PaperPlace, findings: readonly Finding[]): string[] {
@@ -59,8 +69,8 @@ function paperCard(place: PaperPlace, findings: readonly Finding[]): string[] {
   const own = findingsWithin(findings, paper.range);
   if (own.length) {
     out.push('---');
-    const shown = own.slice(0, MAX_PROBLEMS).map((f) => `- ${f.severity} \`${f.rule}\` (line ${f.range.start.line + 1}): ${esc(f.message)}`);
-    if (own.length > MAX_PROBLEMS) shown.push(`- … and ${own.length - MAX_PROBLEMS} more`);
+    const shown = own.slice(0, PROBLEMS_IN_FULL).map((f) => `- ${f.severity} \`${f.rule}\` (line ${f.range.start.line + 1}): ${esc(f.message)}`);
+    if (own.length > PROBLEMS_IN_FULL) shown.push(`- … and ${own.length - PROBLEMS_IN_FULL} more: ${countsByRule(own.slice(PROBLEMS_IN_FULL))}`);
     out.push(shown.join('\n'));
   }
   return out;
