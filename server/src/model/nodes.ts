@@ -282,6 +282,17 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
     return from === prev ? prev : comma;
   }
 
+  /**
+   * Where the blanks after name i end when a comma or the line's end follows them, so removing
+   * a repeat with its separator leaves no blanks behind (`A,  A  , +` → `A, +`); else its end.
+   */
+  blanksAfter(i: number): number {
+    const end = this.spans[this.first + 3 * i + 1];
+    let to = end;
+    while (to < this.end && isSpace(this.src.charCodeAt(this.at + to))) to++;
+    return to === this.end || this.src.charCodeAt(this.at + to) === 44 /* , */ ? to : end;
+  }
+
   /** Moves the line (and its names, if made) by d lines. */
   move(d: number): void {
     this.line += d;

@@ -94,6 +94,8 @@ export interface AuthorsLine {
    * else lies between (a misplaced `+`, an empty entry) stays when the name is removed with it.
    */
   separatorBefore(i: number): number;
+  /** Where the blanks after the i-th name end when a comma or the line's end follows them, else the name's end. */
+  blanksAfter(i: number): number;
   /** For each name the index of the first earlier name with the same key, or -1; undefined when none repeats. */
   repeats(): Int32Array | undefined;
   /** Range of the closing `+` when the list ends with `, +`. */

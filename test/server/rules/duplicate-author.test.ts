@@ -111,6 +111,11 @@ test('fix: what lies between the names other than one comma and spaces stays (a 
     ['Authors: A , A', 'Authors: A'],
     ['Authors: A,\tA, B', 'Authors: A, B'],
     ['Authors: A, B, +, b, A, +', 'Authors: A, B, +, +'],
+    // The blanks after a removed repeat go with it: the spacing of what stays is the writer's.
+    ['Authors: A,  A  , +', 'Authors: A, +'],
+    ['Authors: A  ,  A  ,  B', 'Authors: A,  B'],
+    ['Authors: A, B , A', 'Authors: A, B'],
+    ['Authors: A, A\t, A', 'Authors: A'],
   ];
   for (const [before, after] of cases) {
     const text = `${DAY}\n\n${paper({ authors: before })}\n`;
