@@ -9,6 +9,7 @@ import { lint } from '../../server/src/lint';
 import { parse } from '../../server/src/model/parse';
 import { authorKey } from '../../server/src/model/authors';
 import { hasSpace, pairs, partnerOf } from '../../server/src/model/links';
+import { notAutoLinked } from '../../server/src/model/urls';
 import { allRanges, badRange } from './helpers';
 
 // FC_RUNS=5000 for a longer hunt; the default keeps the file at a few seconds.
@@ -214,5 +215,49 @@ test('hasSpace agrees with /\\s/ on any text, ASCII and not', () => {
       assert.equal(hasSpace(s), /\s/.test(s), JSON.stringify(s));
     }),
     { numRuns: RUNS.numRuns * 10 },
+  );
+});
+
+test('stretches without auto-linking: code spans as CommonMark pairs backtick runs, found in one pass', () => {
+  // Plainly: from each run not yet inside a span, the next run of the same length closes it.
+  const naive = (s: string) => {
+    const out: number[] = [];
+    let i = 0;
+    while (i < s.length) {
+      if (s[i] !== '`') {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (s[j] === '`') j++;
+      const n = j - i;
+      let close = -1;
+      for (let k = j; k < s.length; ) {
+        if (s[k] !== '`') {
+          k++;
+          continue;
+        }
+        let e = k;
+        while (s[e] === '`') e++;
+        if (e - k === n) {
+          close = k;
+          break;
+        }
+        k = e;
+      }
+      if (close === -1) i = j;
+      else {
+        out.push(i, close + n);
+        i = close + n;
+      }
+    }
+    return out;
+  };
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('`', '``', '```', 'a', ' ', 'https://x.io'), { maxLength: 30 }), (parts) => {
+      const s = parts.join('');
+      assert.deepEqual(notAutoLinked(s), naive(s), JSON.stringify(s));
+    }),
+    RUNS,
   );
 });

@@ -45,3 +45,21 @@ ${paper({
 Authors: https://x.io에서
 `);
 });
+
+test('no auto-linking inside a code span or a link label, so nothing is swallowed there', () => {
+  expectRule('url-runs-into-text', `
+${DAY}
+
+${paper({
+  bullets: [
+    '- 예: \`curl https://x.io/api에서\` 실행',
+    '- 예: \`\` a ` https://x.io에서 \`\` 끝',
+    '- [https://x.io에서 보기](https://x.io) 참고',
+    '- ![https://x.io/a에서](https://x.io/a.png) 그림',
+    '- 코드 \`x\` 다음 ⟦https://x.io에서⟧ 그리고 [a](b) 뒤 ⟦https://y.io에서⟧',
+    '- 닫히지 않은 \` 다음 ⟦https://z.io에서⟧',
+    '- 레이블 아님 [⟦https://w.io에서⟧] 괄호만',
+  ].join('\n'),
+})}
+`);
+});
