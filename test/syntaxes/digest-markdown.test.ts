@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/model/parse';
+import type { Range } from '../../server/src/model/types';
 import { allIn, digestScopes, hasScope, scopesAt, show, tokenize, type Line } from './tokenize';
 
 async function line(text: string): Promise<Line> {
@@ -129,5 +130,76 @@ test('grammar and parser agree on every line of a generated set of would-be day 
     const heading = parse(texts[i]).days[0]?.heading;
     const parser = !heading || heading.problem === 'shape' ? 'none' : heading.problem === 'calendar' ? 'calendar' : 'valid';
     assert.equal(dayVerdict(lines[i]), parser, `${JSON.stringify(texts[i])}: ${show(lines[i])}`);
+  }
+});
+
+// ---- paper headings --------------------------------------------------------------------------
+
+test('paper heading `### [Title](https://arxiv.org/abs/ID)`: title, link and arXiv id', async () => {
+  const text = '### [PIXART-δ: Fast and Controllable 😀](https://arxiv.org/abs/2401.05252v2)';
+  expectTokens(await line(text), 'markup.heading.paper.digest', [
+    ['###', 'punctuation.definition.heading.markdown'],
+    ['[', 'punctuation.definition.link.title.begin.markdown'],
+    ['PIXART-δ: Fast and Controllable 😀', 'entity.name.type.class.paper-title.digest'],
+    [']', 'punctuation.definition.link.title.end.markdown'],
+    ['(', 'punctuation.definition.metadata.markdown'],
+    ['https://arxiv.org/abs/', 'markup.underline.link.markdown'],
+    ['2401.05252v2', 'constant.other.arxiv-id.digest'],
+    [')', 'punctuation.definition.metadata.markdown'],
+  ]);
+  const h = parse(text).orphanPapers[0].heading;
+  assert.equal(h.problem, undefined);
+  assert.equal(h.arxiv?.id, '2401.05252');
+});
+
+test('paper headings the parser rejects are plain Markdown headings', async () => {
+  for (const text of [
+    '### [](https://arxiv.org/abs/2401.05252)',
+    '### [  ](https://arxiv.org/abs/2401.05252)',
+    '### [T](https://arxiv.org/abs/2401.0525)', // four digits after 1501
+    '### [T](https://arxiv.org/abs/1412.12345)', // five digits before 1501
+    '### [T](https://arxiv.org/abs/2413.05252)', // month 13
+    '### [T](https://arxiv.org/abs/2401.05252v0)',
+    '### [T](https://arxiv.org/abs/2401.05252v)',
+    '### [T](http://arxiv.org/abs/2401.05252)',
+    '### [T](https://arxiv.org/pdf/2401.05252)',
+    '### [T](https://arxiv.org/abs/2401.05252) more',
+    '### [a](b) [c](https://arxiv.org/abs/2401.05252)',
+    '### [T] (https://arxiv.org/abs/2401.05252)',
+  ]) {
+    assert.ok(parse(text).orphanPapers[0].heading.problem, text);
+    const l = await line(text);
+    expectNoDigestScope(l);
+    assert.ok(allIn(l, 'markup.heading.markdown'), show(l));
+  }
+});
+
+/** The parser's title and id of a lone paper heading line, or undefined when it rejects it. */
+function paperOf(text: string): { title: Range; id: Range } | undefined {
+  const h = parse(text).orphanPapers[0]?.heading;
+  return h && !h.problem ? { title: h.title!.range, id: h.arxiv!.range } : undefined;
+}
+
+test('grammar and parser agree on every line of a generated set of would-be paper headings', async () => {
+  const texts: string[] = [];
+  const titles = ['T', ' PIXART-δ: Fast 😀 ', '', ' ', '\t', '\u00a0', '\ufeff', '\u0085', 'a [b] c', 'a [b [c]] d', '[x](y)', 'a [b', 'a ] b', 'a\\]b', 'a\\[b', 'a\\'];
+  const ids = ['2401.05252', '2401.0525', '1412.1234', '1412.12345', '1501.1234', '1501.12345', '0704.0001', '2413.05252', '2400.05252', '2401.05252v2', '2401.05252v10', '2401.05252v0', '2401.05252v01', '2401.05252v', '2401.052521', '2401.05252x', '24010.5252', ' 2401.05252'];
+  for (const title of titles) for (const id of ids) texts.push(`### [${title}](https://arxiv.org/abs/${id})`);
+  for (const indent of ['', '   ', '    '])
+    for (const hashes of ['##', '###', '####'])
+      for (const gap of ['', ' ', '\t'])
+        for (const link of ['(https://arxiv.org/abs/2401.05252)', '(http://arxiv.org/abs/2401.05252)', '(https://www.arxiv.org/abs/2401.05252)', ' (https://arxiv.org/abs/2401.05252)', '(https://arxiv.org/abs/2401.05252 )'])
+          for (const close of ['', '  ', ' ###', '###', ' # x'])
+            texts.push(`${indent}${hashes}${gap}[T]${link}${close}`);
+  const lines = await tokenize(texts.join('\n'));
+  for (let i = 0; i < texts.length; i++) {
+    const l = lines[i];
+    const expected = paperOf(texts[i]);
+    const where = `${JSON.stringify(texts[i])}: ${show(l)}`;
+    assert.equal(hasScope(l, 'markup.heading.paper.digest'), expected !== undefined, where);
+    if (!expected) continue;
+    assert.ok(allIn(l, 'markup.heading.paper.digest'), where);
+    assert.ok(scopesAt(l, expected.title.start.character, expected.title.end.character).includes('entity.name.type.class.paper-title.digest'), where);
+    assert.ok(scopesAt(l, expected.id.start.character, expected.id.end.character).includes('constant.other.arxiv-id.digest'), where);
   }
 });
