@@ -203,3 +203,68 @@ test('grammar and parser agree on every line of a generated set of would-be pape
     assert.ok(scopesAt(l, expected.id.start.character, expected.id.end.character).includes('constant.other.arxiv-id.digest'), where);
   }
 });
+
+// ---- Vote: and Authors: ----------------------------------------------------------------------
+
+const HEADING = '### [T](https://arxiv.org/abs/2401.05252)';
+
+/** Tokens and parsed paper of `line` as the third line of a paper (after its heading and a blank). */
+async function inPaper(text: string) {
+  const lines = await tokenize(`${HEADING}\n\n${text}`);
+  return { l: lines[2], paper: parse(`${HEADING}\n\n${text}`).orphanPapers[0] };
+}
+
+/** [start, end) of every token of the line that has `scope`, as `start-end`. */
+function extents(l: Line, scope: string): string[] {
+  return l.tokens.filter((t) => t.scopes.includes(scope)).map((t) => `${t.start}-${t.end}`);
+}
+
+const extent = (r: Range) => `${r.start.character}-${r.end.character}`;
+
+test('`Vote: 24`: the count is constant.numeric.integer.vote.digest', async () => {
+  expectTokens(await line('Vote: 24'), 'meta.vote.digest', [
+    ['Vote', 'keyword.other.vote.digest'],
+    [':', 'punctuation.separator.key-value.digest'],
+    ['24', 'constant.numeric.integer.vote.digest'],
+  ]);
+});
+
+test('grammar and parser agree on what a Vote: line counts, and mark exactly what it rejects', async () => {
+  for (const indent of ['', '  ', '\t'])
+    for (const value of ['24', '0', '007', '123456789012345', '1234567890123456', '', ' ', '24 \t', '\t7', 'abc', '24abc', '2 4', '-1', '1.5', '+3', '２４', '24 votes']) {
+      const text = `${indent}Vote:${value && ' '}${value}`;
+      const { l, paper } = await inPaper(text);
+      const where = `${JSON.stringify(text)}: ${show(l)}`;
+      const [vote] = paper.votes;
+      assert.ok(vote, where);
+      assert.ok(allIn(l, 'meta.vote.digest'), where);
+      assert.deepEqual(extents(l, 'constant.numeric.integer.vote.digest'), vote.count === undefined ? [] : [extent(vote.value.range)], where);
+      assert.deepEqual(extents(l, 'invalid.illegal.vote.digest'), vote.count === undefined && vote.value.text ? [extent(vote.value.range)] : [], where);
+    }
+});
+
+test('`Authors: A, B, +`: names, separators and the closing + of a truncated list', async () => {
+  expectTokens(await line('Authors: Junsong Chen, Yue Wu, +'), 'meta.authors.digest', [
+    ['Authors', 'keyword.other.authors.digest'],
+    [':', 'punctuation.separator.key-value.digest'],
+    ['Junsong Chen', 'entity.name.author.digest'],
+    [',', 'punctuation.separator.author.digest'],
+    ['Yue Wu', 'entity.name.author.digest'],
+    [',', 'punctuation.separator.author.digest'],
+    ['+', 'keyword.operator.truncated.digest'],
+  ]);
+});
+
+test('grammar and parser agree on the names of an Authors: line and on its closing +', async () => {
+  for (const indent of ['', '  '])
+    for (const list of ['Junsong Chen, Yue Wu, +', 'A', '', ' ', '+', ' + ', 'A, +, B', 'A +', 'A,, B', ' A  ,  B  ', 'A, B,', 'Thomas Müller, Bernhard Schölkopf', 'Tycho F. A. van der Ouderaa, Yuki M. Asano', 'A\tB, C', '김철수, 이영희, +']) {
+      const text = `${indent}Authors:${list && ' '}${list}`;
+      const { l, paper } = await inPaper(text);
+      const where = `${JSON.stringify(text)}: ${show(l)}`;
+      const [authors] = paper.authors;
+      assert.ok(authors, where);
+      assert.ok(allIn(l, 'meta.authors.digest'), where);
+      assert.deepEqual(extents(l, 'entity.name.author.digest'), authors.authors.map((a) => extent(a.range)), where);
+      assert.deepEqual(extents(l, 'keyword.operator.truncated.digest'), authors.truncated ? [extent(authors.truncated)] : [], where);
+    }
+});
