@@ -268,3 +268,79 @@ test('grammar and parser agree on the names of an Authors: line and on its closi
       assert.deepEqual(extents(l, 'keyword.operator.truncated.digest'), authors.truncated ? [extent(authors.truncated)] : [], where);
     }
 });
+
+// ---- video -----------------------------------------------------------------------------------
+
+const MP4 = 'https://cdn-uploads.huggingface.co/production/uploads/60f1abe7544c2adfd699860c/KHwPYpncQy7UBY4FauF7X.mp4';
+
+test('`[Watch Video](url)` and `<div><video … src=…>`: a video link and its HTML line', async () => {
+  const [link, tag] = await tokenize(`[Watch Video](${MP4})\n<div><video controls src="${MP4}" muted="false"></video></div>`);
+  expectTokens(link, 'meta.link.video.digest', [
+    ['[', 'punctuation.definition.link.title.begin.markdown'],
+    ['Watch Video', 'string.other.link.title.markdown'],
+    [']', 'punctuation.definition.link.title.end.markdown'],
+    ['(', 'punctuation.definition.metadata.markdown'],
+    [MP4, 'markup.underline.link.markdown'],
+    [')', 'punctuation.definition.metadata.markdown'],
+  ]);
+  // The embedded line is VS Code's HTML grammar's (package.json maps meta.embedded.block.html to html).
+  assert.ok(allIn(tag, 'meta.video.digest'), show(tag));
+  expectTokens(tag, 'meta.embedded.block.html', [
+    ['div', 'entity.name.tag.html'],
+    ['video', 'entity.name.tag.html'],
+    ['src', 'entity.other.attribute-name.html'],
+    [MP4, 'string.quoted.double.html'],
+  ]);
+});
+
+/** What the grammar makes of a `[Watch Video]` line: a 'link', a 'malformed' one, or 'none' of ours. */
+function videoVerdict(l: Line): 'link' | 'malformed' | 'none' {
+  if (!hasScope(l, 'meta.link.video.digest')) return 'none';
+  return hasScope(l, 'invalid.illegal') ? 'malformed' : 'link';
+}
+
+test('a [Watch Video] line is highlighted as a link only when the parser finds no malformed-link in it', async () => {
+  const url = 'https://x.io/K.mp4';
+  // Expected grammar verdicts; 'none' leaves the line to the Markdown grammar. Each is checked against the parser below.
+  const cases: [string, ReturnType<typeof videoVerdict>][] = [
+    [`[Watch Video](${url})`, 'link'],
+    [`[watch video](${url})`, 'link'],
+    [`  [Watch Video](${url})  `, 'link'],
+    [`[Watch Video]${url}`, 'malformed'],
+    [`[Watch Video]${url}에서`, 'malformed'],
+    [`[Watch Video](${url}`, 'malformed'],
+    [`[Watch Video](${url} `, 'malformed'],
+    [`[Watch Video](${url} "title")`, 'none'], // parser: a link with a title, fine
+    [`[Watch Video](<${url}>)`, 'none'], // parser: fine
+    [`[Watch Video](K.mp4)`, 'none'], // parser: a relative URL, fine
+    [`[Watch Video](https://x.io/K(1).mp4)`, 'none'], // parser: fine
+    [`[Watch Video](${url}) x`, 'none'], // parser: fine, the text after is ignored
+    [`[Watch Video](ftp://x.io/K.mp4)`, 'none'], // parser: bad-scheme
+    [`[Watch Video](https://x.io/a b.mp4)`, 'none'], // parser: space-in-url
+    ['[Watch Video]()', 'none'], // parser: empty-url
+    [`[Watch  Video](${url})`, 'none'], // parser: not a video line
+  ];
+  for (const [text, expected] of cases) {
+    const { l, paper } = await inPaper(text);
+    const where = `${JSON.stringify(text)}: ${show(l)}`;
+    const verdict = videoVerdict(l);
+    assert.equal(verdict, expected, where);
+    if (verdict === 'none') continue;
+    assert.ok(allIn(l, 'meta.link.video.digest'), where);
+    assert.equal(paper.media[0]?.kind, 'video', where);
+    assert.equal(paper.links.length > 0, verdict === 'malformed', where);
+    if (verdict !== 'link') continue;
+    const u = paper.media[0].url!.range;
+    assert.ok(scopesAt(l, u.start.character, u.end.character).includes('markup.underline.link.markdown'), where);
+  }
+});
+
+test('the video HTML line ends at its line even when a tag is left open', async () => {
+  for (const tag of [`<div><video controls src="${MP4}"`, `  <video src="${MP4}`]) {
+    const { l, paper } = await inPaper(`${tag}\nVote: 3`);
+    assert.equal(paper.media[0]?.kind, 'video');
+    assert.ok(allIn(l, 'meta.video.digest'), show(l));
+    const [, , , vote] = await tokenize(`${HEADING}\n\n${tag}\nVote: 3`);
+    expectTokens(vote, 'meta.vote.digest', [['3', 'constant.numeric.integer.vote.digest']]);
+  }
+});
