@@ -2,6 +2,9 @@
 // is highlighted as a digest element only when server/src/model reads it as a valid one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, fixtureNames } from '../../scripts/update-expectations';
 import { parse } from '../../server/src/model/parse';
 import type { Range } from '../../server/src/model/types';
 import { allIn, digestScopes, hasScope, scopesAt, show, tokenize, type Line } from './tokenize';
@@ -28,6 +31,11 @@ function expectTokens(l: Line, outer: string, fragments: [string, string][]): vo
 
 function expectNoDigestScope(l: Line): void {
   assert.deepEqual(digestScopes(l), [], show(l));
+}
+
+function scopesOfRange(lines: Line[], r: Range): string[] {
+  assert.equal(r.start.line, r.end.line);
+  return scopesAt(lines[r.start.line], r.start.character, r.end.character);
 }
 
 // ---- day headings ----------------------------------------------------------------------------
@@ -343,4 +351,79 @@ test('the video HTML line ends at its line even when a tag is left open', async 
     const [, , , vote] = await tokenize(`${HEADING}\n\n${tag}\nVote: 3`);
     expectTokens(vote, 'meta.vote.digest', [['3', 'constant.numeric.integer.vote.digest']]);
   }
+});
+
+// ---- the fixtures ----------------------------------------------------------------------------
+
+/**
+ * Asserts that each element the parser finds in text is highlighted as one, and that no other
+ * line has a scope of ours. Returns how many elements of each kind were checked.
+ */
+async function agreeWithParser(name: string, text: string): Promise<Record<string, number>> {
+  const lines = await tokenize(text);
+  const d = parse(text);
+  const seen = new Set<number>();
+  const counts: Record<string, number> = {};
+  /** The line of r lies in `outer` and r itself is one token with `scope`. */
+  const check = (kind: string, outer: string, r: Range, scope: string) => {
+    const l = lines[r.start.line];
+    assert.ok(allIn(l, outer), `${name}:${r.start.line + 1} not all ${outer}: ${show(l)}`);
+    assert.ok(scopesOfRange(lines, r).includes(scope), `${name}:${r.start.line + 1} ${kind} is not ${scope}: ${show(l)}`);
+    seen.add(r.start.line);
+    counts[kind] = (counts[kind] ?? 0) + 1;
+  };
+  for (const day of d.days) {
+    const h = day.heading;
+    if (h.problem === 'shape') continue;
+    check('day', 'markup.heading.day.digest', h.date!.range, h.problem ? 'invalid.illegal.date.digest' : 'constant.numeric.date.digest');
+    for (const p of day.papers) {
+      if (!p.heading.problem) {
+        check('paper', 'markup.heading.paper.digest', p.heading.title!.range, 'entity.name.type.class.paper-title.digest');
+        check('arxiv id', 'markup.heading.paper.digest', p.heading.arxiv!.range, 'constant.other.arxiv-id.digest');
+      }
+      for (const v of p.votes) {
+        if (v.count !== undefined) check('vote', 'meta.vote.digest', v.value.range, 'constant.numeric.integer.vote.digest');
+        else if (v.value.text) check('bad vote', 'meta.vote.digest', v.value.range, 'invalid.illegal.vote.digest');
+      }
+      for (const a of p.authors) {
+        for (const n of a.authors) check('author', 'meta.authors.digest', n.range, 'entity.name.author.digest');
+        if (a.truncated) check('+', 'meta.authors.digest', a.truncated, 'keyword.operator.truncated.digest');
+      }
+      for (const m of p.media) {
+        if (m.kind === 'image') {
+          // An image line is Markdown's own.
+          assert.ok(hasScope(lines[m.range.start.line], 'meta.image.inline.markdown'), show(lines[m.range.start.line]));
+          continue;
+        }
+        if (m.url) {
+          const bad = p.links.find((k) => k.range.start.line === m.url!.range.start.line);
+          if (bad) check('malformed video link', 'meta.link.video.digest', bad.urlRange!, 'invalid.illegal.link.missing-parentheses.digest');
+          else check('video link', 'meta.link.video.digest', m.url.range, 'markup.underline.link.markdown');
+        }
+        if (m.videoSrc) check('video tag', 'meta.video.digest', m.videoSrc.range, 'string.quoted.double.html');
+      }
+    }
+  }
+  // Everything else (bullets, blank lines) is left to Markdown.
+  for (let i = 0; i < lines.length; i++) if (!seen.has(i)) assert.deepEqual(digestScopes(lines[i]), [], `${name}:${i + 1}: ${show(lines[i])}`);
+  return counts;
+}
+
+for (const name of fixtureNames()) {
+  test(`${name}: each element the parser finds is highlighted as one, and no other line is`, async () => {
+    const text = readFileSync(join(FIXTURES, name), 'utf8');
+    const counts = await agreeWithParser(name, text);
+    const days = parse(text).days;
+    const papers = days.reduce((n, day) => n + day.papers.length, 0);
+    assert.equal(counts.day, days.length);
+    assert.equal(counts.paper, papers);
+    assert.ok(counts.author > papers, JSON.stringify(counts));
+  });
+}
+
+test('fixture 2023-12-04: its nine [Watch Video] links without parentheses are marked invalid', async () => {
+  const lines = await tokenize(readFileSync(join(FIXTURES, 'daily-papers-2023-12-04.md'), 'utf8'));
+  const marked = lines.filter((l) => hasScope(l, 'invalid.illegal.link.missing-parentheses.digest'));
+  assert.equal(marked.length, 9);
+  for (const l of marked) assert.match(l.text, /^\[Watch Video\]https:/);
 });

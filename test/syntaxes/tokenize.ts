@@ -83,9 +83,10 @@ export function hasScope(line: Line, scope: string): boolean {
   return line.tokens.some((t) => t.scopes.some((s) => s === scope || s.startsWith(scope + '.')));
 }
 
-/** Whether every token of the line lies inside `scope`. */
+/** Whether every token of the line after its indentation lies inside `scope`. */
 export function allIn(line: Line, scope: string): boolean {
-  return line.tokens.length > 0 && line.tokens.every((t) => t.scopes.includes(scope));
+  const text = line.tokens.filter((t) => t.start >= /^[ \t]*/.exec(line.text)![0].length);
+  return text.length > 0 && text.every((t) => t.scopes.includes(scope));
 }
 
 /** The scopes of our grammar (`….digest`) any token of the line has. */
