@@ -427,3 +427,34 @@ test('fixture 2023-12-04: its nine [Watch Video] links without parentheses are m
   assert.equal(marked.length, 9);
   for (const l of marked) assert.match(l.text, /^\[Watch Video\]https:/);
 });
+
+test('after a bullet, an indented heading is still one and an indented Vote: is the bullet\'s text, as for the parser', async () => {
+  // VS Code's Markdown grammar keeps a list going over lines indented by 2-4 spaces; the
+  // parser finds headings indented by 0-3 spaces everywhere, and reads other indented lines
+  // after a bullet as its continuation.
+  const text = [
+    '## Daily Papers (2024-01-11)',
+    '',
+    '### [A](https://arxiv.org/abs/2401.05252)',
+    '',
+    '- a bullet',
+    '',
+    '  ### [B](https://arxiv.org/abs/2401.05253)',
+    '',
+    'Vote: 3',
+    '',
+    '- a bullet',
+    '  Vote: 4',
+    '   ## Daily Papers (2024-01-12) #',
+    '',
+    '1. a numbered bullet',
+    '   ### [C [with] brackets](https://arxiv.org/abs/2401.05254v2)',
+    '',
+    '- a bullet',
+    '    ### [D](https://arxiv.org/abs/2401.05255)',
+  ].join('\n');
+  const d = parse(text);
+  assert.deepEqual(d.days.map((day) => day.papers.map((p) => p.heading.arxiv?.id)), [['2401.05252', '2401.05253'], ['2401.05254']]);
+  assert.deepEqual(d.days[0].papers[1].votes.map((v) => v.count), [3]);
+  assert.deepEqual(await agreeWithParser('in lists', text), { day: 2, paper: 3, 'arxiv id': 3, vote: 1 });
+});
