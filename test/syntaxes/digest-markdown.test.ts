@@ -1,5 +1,18 @@
 // The TextMate grammar, tokenized by the engine VS Code uses, checked against the parser: a line
-// is highlighted as a digest element only when server/src/model reads it as a valid one.
+// is highlighted as a digest element only when server/src/model reads it as one, and what the
+// parser reports on such a line (a date not on the calendar, a vote that is not a count, a
+// [Watch Video] link without its parentheses) is invalid.illegal.
+//
+// Deliberate differences, where a line-by-line grammar cannot or need not follow the parser:
+// - Context. Vote:, Authors:, [Watch Video] and <video> lines are highlighted wherever they
+//   stand; the parser takes them as elements only inside a paper (before the first ### they are
+//   unexpected-line), and after a bullet it reads an indented line as the bullet's continuation.
+//   The grammar follows that only as far as VS Code's Markdown list rule does (2-4 spaces or a
+//   tab keep a list going): a line indented by one space after a bullet is still highlighted.
+// - Code fences. The parser finds headings inside a ``` block; the grammar shows code there.
+// - A paper heading the parser rejects stays a plain Markdown heading (its diagnostic marks it),
+//   and so do the [Watch Video] forms listed in the video test below that the grammar leaves to
+//   Markdown's link rule. An empty `Vote:` has no text to mark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -126,13 +139,14 @@ test('grammar and parser agree on every line of a generated set of would-be day 
   const texts: string[] = [];
   for (const indent of ['', '   ', '    ', '\t'])
     for (const hashes of ['#', '##', '###'])
-      for (const gap of ['', ' ', '\t', '  '])
+      for (const gap of ['', ' ', '\t'])
         for (const content of ['Daily Papers (2024-01-11)', 'Daily Papers  (2024-01-11)', 'Daily Papers (2024-01-11) x', 'Daily Papers (2024-02-30)'])
-          for (const close of ['', ' ', ' ##', '##', '\t#\t'])
+          for (const close of ['', ' ##', '##', '\t#\t'])
             texts.push(indent + hashes + gap + content + close);
-  for (const y of ['1900', '2000', '2023', '2024'])
+  for (const y of ['2023', '2024'])
     for (let m = 0; m <= 13; m++)
       for (const d of ['00', '01', '28', '29', '30', '31', '32']) texts.push(`## Daily Papers (${y}-${String(m).padStart(2, '0')}-${d})`);
+  for (const y of ['1900', '2000', '2100', '2400', '0000', '2096']) texts.push(`## Daily Papers (${y}-02-29)`);
   const lines = await tokenize(texts.join('\n'));
   for (let i = 0; i < texts.length; i++) {
     const heading = parse(texts[i]).days[0]?.heading;
