@@ -358,7 +358,7 @@ test('a [Watch Video] line is highlighted as a link only when the parser finds n
 });
 
 test('the video HTML line ends at its line even when a tag is left open', async () => {
-  for (const tag of [`<div><video controls src="${MP4}"`, `  <video src="${MP4}`]) {
+  for (const tag of [`<div><video controls src="${MP4}"`, `  <video src="${MP4}"`]) {
     const { l, paper } = await inPaper(`${tag}\nVote: 3`);
     assert.equal(paper.media[0]?.kind, 'video');
     assert.ok(allIn(l, 'meta.video.digest'), show(l));
