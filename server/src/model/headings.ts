@@ -114,11 +114,20 @@ export function parsePaperHeading(s: string, from: number, line: number): PaperH
   heading.titleStart = ta;
   heading.titleEnd = tb;
   heading.titleTrimmed = trimmed;
-  if (!s.startsWith(ARXIV_ABS, close + 2)) {
+  // The destination as CommonMark reads it: blanks around it and `<…>` are not part of the URL.
+  let ua = skipSpaces(s, close + 2);
+  let ub = Math.max(ua, trimEnd(s, b - 1));
+  if (ub - ua >= 2 && s.charCodeAt(ua) === 60 /* < */ && s.charCodeAt(ub - 1) === 62 /* > */) {
+    ua++;
+    ub--;
+  }
+  heading.urlStart = ua;
+  heading.urlEnd = ub;
+  if (!s.startsWith(ARXIV_ABS, ua)) {
     heading.problem = 'not-arxiv';
     return heading;
   }
-  const ref = parseArxivId(s.slice(close + 2 + ARXIV_ABS.length, b - 1), line, close + 2 + ARXIV_ABS.length);
+  const ref = parseArxivId(s.slice(ua + ARXIV_ABS.length, ub), line, ua + ARXIV_ABS.length);
   if (!ref) {
     heading.problem = 'bad-id';
     return heading;

@@ -1,3 +1,4 @@
+import { ARXIV_ABS } from '../model/headings';
 import type { Rule } from './types';
 
 const EXPECTED = "expected '### [Title](https://arxiv.org/abs/ID)'";
@@ -29,9 +30,13 @@ export const invalidPaperHeading: Rule = {
         });
         return;
       case 'bad-id': {
-        const id = h.url!.text.slice('https://arxiv.org/abs/'.length);
+        const url = h.url!;
+        const id = url.text.slice(ARXIV_ABS.length);
+        // The range is on the id the message quotes (on the whole URL when there is none).
+        const { start, end } = url.range;
+        const range = id ? { start: { line: start.line, character: start.character + ARXIV_ABS.length }, end } : url.range;
         ctx.report({
-          range: h.url!.range,
+          range,
           message: `'${id}' is not a valid arXiv id: expected YYMM.NNNNN (or YYMM.NNNN before 2015) with an optional vN.`,
         });
       }

@@ -39,23 +39,27 @@ ${DAY}
   assert.match(findings[0].message, /'https:\/\/huggingface.co\/papers\/2401.05252' is not an arXiv abstract URL/);
 });
 
-test('an invalid arXiv id: range on the URL, message names the id and the expected shape', () => {
+test('an invalid arXiv id: range on the id, message names the id and the expected shape', () => {
   const { findings } = expectRule('invalid-paper-heading', `
 ${DAY}
 
-### [Five digits since 1501](⟦https://arxiv.org/abs/1501.1234⟧)
+### [Five digits since 1501](https://arxiv.org/abs/⟦1501.1234⟧)
 
-### [Four digits until 1412](⟦https://arxiv.org/abs/1412.12345⟧)
+### [Four digits until 1412](https://arxiv.org/abs/⟦1412.12345⟧)
 
-### [Month 13](⟦https://arxiv.org/abs/2413.00001⟧)
+### [Month 13](https://arxiv.org/abs/⟦2413.00001⟧)
 
-### [Month 00](⟦https://arxiv.org/abs/2400.00001⟧)
+### [Month 00](https://arxiv.org/abs/⟦2400.00001⟧)
 
-### [Version 0](⟦https://arxiv.org/abs/2401.05252v0⟧)
+### [Version 0](https://arxiv.org/abs/⟦2401.05252v0⟧)
 
-### [Trailing slash](⟦https://arxiv.org/abs/2401.05252/⟧)
+### [Trailing slash](https://arxiv.org/abs/⟦2401.05252/⟧)
 
-### [Old style](⟦https://arxiv.org/abs/hep-th/9901001⟧)
+### [Old style](https://arxiv.org/abs/⟦hep-th/9901001⟧)
+
+### [No id](⟦https://arxiv.org/abs/⟧)
+
+### [In angle brackets](<https://arxiv.org/abs/⟦2401.5252⟧>)
 `);
   assert.equal(
     findings[0].message,
@@ -76,5 +80,9 @@ ${DAY}
 ### [Nested [brackets] in a title — δ 한국어 😀](https://arxiv.org/abs/2401.05252)
 
 ### [Closing hashes](https://arxiv.org/abs/2401.05253) ###
+
+### [Blanks around the URL]( https://arxiv.org/abs/2401.05254 )
+
+### [In angle brackets](<https://arxiv.org/abs/2401.05255>)
 `);
 });
