@@ -210,7 +210,7 @@ test('grammar and parser agree on every line of a generated set of would-be pape
   for (const indent of ['', '   ', '    '])
     for (const hashes of ['##', '###', '####'])
       for (const gap of ['', ' ', '\t'])
-        for (const link of ['(https://arxiv.org/abs/2401.05252)', '(http://arxiv.org/abs/2401.05252)', '(https://www.arxiv.org/abs/2401.05252)', ' (https://arxiv.org/abs/2401.05252)', '(https://arxiv.org/abs/2401.05252 )'])
+        for (const link of ['(https://arxiv.org/abs/2401.05252)', '(http://arxiv.org/abs/2401.05252)', '(https://www.arxiv.org/abs/2401.05252)', ' (https://arxiv.org/abs/2401.05252)', '(https://arxiv.org/abs/2401.05252 )', '( <https://arxiv.org/abs/2401.05252> )', '(<https://arxiv.org/abs/2401.05252)', '(https://arxiv.org/abs/2401.05252>)', '(< https://arxiv.org/abs/2401.05252>)', '(<https://arxiv.org/abs/2401.05252>x)', '(https://arxiv.org/abs/2401.05252 >)'])
           for (const close of ['', '  ', ' ###', '###', ' # x'])
             texts.push(`${indent}${hashes}${gap}[T]${link}${close}`);
   const lines = await tokenize(texts.join('\n'));

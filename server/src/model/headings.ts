@@ -80,9 +80,9 @@ export function parseArxivId(text: string, line: number, at: number): ArxivNode 
   }
   const month = (text.charCodeAt(2) - 48) * 10 + (text.charCodeAt(3) - 48);
   if (month < 1 || month > 12) return undefined;
-  // Four-digit sequence numbers were used until 1412, five digits since 1501.
+  // Ids of this style exist from 0704 on; four-digit sequence numbers until 1412, five since 1501.
   const yymm = Number(text.slice(0, 4));
-  if ((n === 4) !== yymm < 1501) return undefined;
+  if (yymm < 704 || (n === 4) !== yymm < 1501) return undefined;
   return new ArxivNode(text.length === seq ? text : text.slice(0, seq), version, line, at, at + text.length);
 }
 

@@ -57,6 +57,8 @@ ${DAY}
 
 ### [Old style](https://arxiv.org/abs/⟦hep-th/9901001⟧)
 
+### [Before the new style (0704)](https://arxiv.org/abs/⟦0703.1234⟧)
+
 ### [No id](⟦https://arxiv.org/abs/⟧)
 
 ### [In angle brackets](<https://arxiv.org/abs/⟦2401.5252⟧>)
@@ -72,6 +74,8 @@ test('valid ids: four digits until 1412, five since 1501, with or without a vers
 ${DAY}
 
 ### [Old](https://arxiv.org/abs/1412.1234)
+
+### [The first of the style](https://arxiv.org/abs/0704.0001)
 
 ### [New](https://arxiv.org/abs/1501.12345)
 

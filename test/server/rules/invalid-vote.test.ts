@@ -50,3 +50,14 @@ ${paper({ vote: 'Vote:7' })}
 ${paper({ vote: 'Vote: 123456789' })}
 `);
 });
+
+test('a count of more than 15 digits is too large, and the message says so', () => {
+  const { findings } = expectRule('invalid-vote', `
+## Daily Papers (2024-01-11)
+
+${paper({ vote: 'Vote: 999999999999999' })}
+
+${paper({ vote: 'Vote: ⟦1234567890123456⟧' })}
+`);
+  assert.equal(findings[0].message, "Vote '1234567890123456' is too large to be a count: expected at most 15 digits.");
+});
