@@ -12,7 +12,7 @@ import {
   type TreePaper,
   type TreeResult,
 } from '../../../server/src/protocol';
-import { dayIcon, paperTooltip, problemTotal } from './render';
+import { dayIcon, paperIcon, paperTooltip, problemTotal } from './render';
 
 export type SortMode = 'votes' | 'order';
 
@@ -198,7 +198,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     item.description = paper.votes === undefined ? '▲ ?' : `▲ ${paper.votes}`;
     item.tooltip = paperTooltip(paper);
     item.contextValue = 'paper';
-    item.iconPath = new vscode.ThemeIcon(problemTotal(paper.problems) ? 'warning' : 'file-text');
+    item.iconPath = paperIcon(paper);
     item.command = { command: 'dailyPapers.openPaper', title: 'Open Paper', arguments: [node] };
     return item;
   }

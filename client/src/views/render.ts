@@ -6,10 +6,42 @@ export function problemTotal(p: ProblemCounts | undefined): number {
   return p ? p.errors + p.warnings + p.information : 0;
 }
 
+export type Severity = 'error' | 'warning' | 'information';
+
+/** The worst severity among the counts; undefined when there is no problem. */
+export function worstSeverity(p: ProblemCounts | undefined): Severity | undefined {
+  if (!p) return undefined;
+  if (p.errors > 0) return 'error';
+  if (p.warnings > 0) return 'warning';
+  if (p.information > 0) return 'information';
+  return undefined;
+}
+
+/** The Problems panel's own icon and colour per severity, so a row reads as the panel does. */
+const SEVERITY_ICON: Record<Severity, [icon: string, color: string]> = {
+  error: ['error', 'problemsErrorIcon.foreground'],
+  warning: ['warning', 'problemsWarningIcon.foreground'],
+  information: ['info', 'problemsInfoIcon.foreground'],
+};
+
+/**
+ * The icon of a row with problems is that of their worst severity, for days and papers alike, so
+ * an information is never hidden and an error never looks like a warning; a row without problems
+ * keeps its own icon.
+ */
+export function problemIcon(p: ProblemCounts | undefined, otherwise: string): vscode.ThemeIcon {
+  const worst = worstSeverity(p);
+  if (!worst) return new vscode.ThemeIcon(otherwise);
+  const [icon, color] = SEVERITY_ICON[worst];
+  return new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+}
+
 export function dayIcon(day: TreeDay): vscode.ThemeIcon {
-  if (day.problems.errors > 0) return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-  if (day.problems.warnings > 0) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-  return new vscode.ThemeIcon('calendar');
+  return problemIcon(day.problems, 'calendar');
+}
+
+export function paperIcon(paper: TreePaper): vscode.ThemeIcon {
+  return problemIcon(paper.problems, 'file-text');
 }
 
 /** The tooltip of a paper row: untrusted Markdown, file text escaped, no command links. */
