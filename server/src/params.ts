@@ -33,6 +33,13 @@ export class Params {
     return v;
   }
 
+  /** An optional whole number ≥ 0: undefined when absent or null. */
+  optionalIndex(name: string): number | undefined {
+    const v = this.fields[name];
+    if (v === undefined || v === null) return undefined;
+    return this.index(name);
+  }
+
   /** A whole number ≥ 0 (a line). */
   index(name: string): number {
     const v = this.fields[name];

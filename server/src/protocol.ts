@@ -56,11 +56,43 @@ export interface TreeParams {
   filter?: string;
 }
 
+/**
+ * Where an undated group is: its file, and the line of its `##` heading; no line for the papers
+ * before the file's first day heading.
+ */
+export interface UndatedPlace {
+  uri: string;
+  headingLine?: number;
+}
+
+/**
+ * Papers the tree cannot file under a date, so that they can still be reached: one group per file
+ * for the papers before any day heading, and one per `##` heading without a valid date (a bad
+ * shape, or a date such as 2023-02-30). Groups without papers are not listed.
+ */
+export interface TreeUndated extends UndatedPlace {
+  /** `No date` for papers before any day heading, else the heading text as written. */
+  label: string;
+  /** Papers of the group. */
+  paperCount: number;
+  /** Of those, the papers matching the request's filter (all of them without a filter). */
+  matchCount: number;
+  /** Problems of the group's papers, and of its heading and the lines under it when it has one. */
+  problems: ProblemCounts;
+}
+
 export interface TreeResult {
   /** Newest first; with a filter, only days holding a matching paper. */
   days: TreeDay[];
-  /** Days in the workspace whatever the filter: tells "no digest" from "nothing matches". */
+  /** Dated days in the workspace whatever the filter: tells "no digest" from "nothing matches". */
   totalDays: number;
+  /**
+   * Undated groups, to be shown after the days: by file path, then in document order; with a
+   * filter, only groups holding a matching paper. An older server leaves it out: read as none.
+   */
+  undated?: TreeUndated[];
+  /** Undated groups in the workspace whatever the filter (as `totalDays`). */
+  totalUndated?: number;
   /** True while the first workspace index is still being built. */
   indexing: boolean;
 }
@@ -79,23 +111,36 @@ export interface TreeDayResult {
   headings: DayHeadingLocation[];
 }
 
+export interface TreeUndatedParams extends UndatedPlace {
+  /** The same filter as the tree request's. */
+  filter?: string;
+}
+
+export interface TreeUndatedResult {
+  /** Papers of the group (matching the filter), in document order. */
+  papers: TreePaper[];
+}
+
 export interface PaperAtParams {
   uri: string;
   /** A line of the file (0-based). */
   line: number;
 }
 
-/** The paper whose block holds the line, with its day; null when the line is in none. */
-export type PaperAtResult = { date: string; paper: TreePaper } | null;
+/**
+ * The paper whose block holds the line, with its day, or with its undated group when it has no
+ * dated day; null when the line is in none.
+ */
+export type PaperAtResult = { date: string; paper: TreePaper } | { undated: UndatedPlace; paper: TreePaper } | null;
 
 export interface FileSummaryParams {
   uri: string;
 }
 
-/** Papers (in dated days) and their problems in one indexed file; null when it has no paper. */
+/** Papers (dated or not) and their problems in one indexed file; null when it has no paper. */
 export type FileSummaryResult = { papers: number; problems: ProblemCounts } | null;
 
-/** Files holding at least one dated day, by path. */
+/** Files the tree shows something of (a dated day or a paper), by path. */
 export interface TreeFilesResult {
   uris: string[];
 }
@@ -116,6 +161,12 @@ export namespace TreeRequest {
 export namespace TreeDayRequest {
   export const method = 'digest/treeDay' as const;
   export const type = new RequestType<TreeDayParams, TreeDayResult, void>(method);
+}
+
+/** The papers of one undated group, when the client expands it. */
+export namespace TreeUndatedRequest {
+  export const method = 'digest/treeUndated' as const;
+  export const type = new RequestType<TreeUndatedParams, TreeUndatedResult, void>(method);
 }
 
 /** The paper under a cursor, for the view's follow-cursor. */

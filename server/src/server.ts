@@ -37,6 +37,7 @@ import {
   TreeFilesRequest,
   LintWorkspaceRequest,
   TreeRequest,
+  TreeUndatedRequest,
 } from './protocol';
 import { Cancelled } from './features/cancel';
 import { codeActions } from './features/codeActions';
@@ -47,7 +48,7 @@ import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
 import { papersByAuthor, references } from './features/references';
-import { fileSummary, paperAt, treeDay, treeDays, treeFiles, type SeverityOf } from './features/tree';
+import { fileSummary, paperAt, treeDay, treeDays, treeFiles, treeUndated, type SeverityOf } from './features/tree';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { lintWorkspace } from './features/lintWorkspace';
 import { readDigestFile } from './workspace/files';
@@ -509,6 +510,13 @@ connection.onRequest(TreeDayRequest.type, (params, token) => {
   const date = read.string('date');
   const filter = read.optionalString('filter');
   return guardLong(token, () => treeDay(index.summaries(), severityOf, date, filter, token));
+});
+
+connection.onRequest(TreeUndatedRequest.type, (params) => {
+  const read = new Params(TreeUndatedRequest.method, params);
+  const uri = read.string('uri');
+  const headingLine = read.optionalIndex('headingLine');
+  return treeUndated(index.summary(uri), severityOf, headingLine, read.optionalString('filter'));
 });
 
 connection.onRequest(PaperAtRequest.type, (params) => {

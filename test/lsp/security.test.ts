@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { CompletionList, DocumentLink, DocumentSymbol, Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
 import { escapeMarkdown } from '../../server/src/features/markdown';
-import type { TreeDayResult, TreeResult } from '../../server/src/protocol';
+import type { TreeDayResult, TreeResult, TreeUndatedResult } from '../../server/src/protocol';
 import { LspClient, ROOT, tempWorkspace } from './harness';
 
 // ---- a small Markdown link checker -------------------------------------------------------------
@@ -303,7 +303,12 @@ describe('hostile titles and authors over the real server', () => {
     assertUntrusted(t, 'tree');
     const days: TreeDayResult[] = await Promise.all(t.days.map((d) => client.request('digest/treeDay', { date: d.date })));
     assertUntrusted(days, 'tree days');
-    const papers = days.flatMap((d) => d.papers);
+    // The hostile heading has no valid day shape: its papers are in an undated group, labelled as written.
+    assert.deepEqual(t.undated!.map((g) => g.label), [HOSTILE_DAY.slice(3)]);
+    const undated: TreeUndatedResult = await client.request('digest/treeUndated', { uri, headingLine: t.undated![0].headingLine });
+    assertUntrusted(undated, 'tree undated group');
+    assert.deepEqual(undated.papers.map((p) => p.title), ['Under a hostile day heading']);
+    const papers = [...days.flatMap((d) => d.papers), ...undated.papers];
     assert.deepEqual(papers.slice(0, TITLES.length).map((p) => p.title), TITLES);
     for (const p of papers) {
       if (p.authors.length) assert.deepEqual(p.authors, AUTHORS);

@@ -7,32 +7,47 @@ import {
   PaperAtRequest,
   TreeDayRequest,
   TreeRequest,
+  TreeUndatedRequest,
   type FileSummaryResult,
   type TreeDay,
   type TreePaper,
   type TreeResult,
+  type TreeUndated,
+  type UndatedPlace,
 } from '../../../server/src/protocol';
-import { dayIcon, paperIcon, paperTooltip, problemTotal } from './render';
+import { dayItem, paperItem, undatedItem } from './render';
 
 export type SortMode = 'votes' | 'order';
 
-export interface DayNode {
-  kind: 'day';
-  day: TreeDay;
-  /** The day's papers in document order, once the server sent them. */
+/** A row holding papers: the server sends them when it is expanded. */
+interface PapersParent {
+  /** The papers in document order, once the server sent them. */
   loaded?: PaperNode[];
   /** The same papers in the current sort. */
   papers?: PaperNode[];
   loading?: Promise<PaperNode[]>;
 }
 
+export interface DayNode extends PapersParent {
+  kind: 'day';
+  day: TreeDay;
+}
+
+/** Papers without a dated day (before any day heading, or under a heading without a valid date). */
+export interface UndatedNode extends PapersParent {
+  kind: 'undated';
+  group: TreeUndated;
+}
+
+export type ParentNode = DayNode | UndatedNode;
+
 export interface PaperNode {
   kind: 'paper';
   paper: TreePaper;
-  parent: DayNode;
+  parent: ParentNode;
 }
 
-export type Node = DayNode | PaperNode;
+export type Node = ParentNode | PaperNode;
 
 export type ViewState = 'indexing' | 'empty' | 'filteredEmpty' | 'ready';
 
@@ -43,11 +58,16 @@ export function paperId(paper: TreePaper): string {
   return `paper:${paper.uri}#${paper.headingRange.start.line}`;
 }
 
+/** An undated group's row id: its file and heading line (none for the papers before any heading). */
+export function undatedId(place: UndatedPlace): string {
+  return `undated:${place.uri}#${place.headingLine ?? 'top'}`;
+}
+
 /**
  * The Daily Papers tree: renders what the server sends and never parses a digest. `digest/tree`
- * gives the days with their counts (filtered on the server); a day's papers come from
- * `digest/treeDay` when the day is expanded. Sorting reorders the papers the server sent;
- * navigation uses the ranges it sent.
+ * gives the days, then the undated groups, with their counts (filtered on the server); a day's
+ * papers come from `digest/treeDay` when the day is expanded, a group's from `digest/treeUndated`.
+ * Sorting reorders the papers the server sent; navigation uses the ranges it sent.
  */
 export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -59,7 +79,8 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   private result: TreeResult | undefined;
   /** The filter the shown days were asked with: their papers are asked with it too. */
   private shownFilter = '';
-  private nodes: DayNode[] = [];
+  /** The days, newest first, then the undated groups. */
+  private nodes: ParentNode[] = [];
   private pending: Promise<void> | undefined;
   /** Set when the tree must be asked again; a request in flight asks once more when it ends. */
   private stale = false;
@@ -84,8 +105,9 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   }
 
   get state(): ViewState {
-    if (!this.result || (this.result.indexing && this.result.totalDays === 0)) return 'indexing';
-    if (this.result.totalDays === 0) return 'empty';
+    const total = this.result ? this.result.totalDays + (this.result.totalUndated ?? 0) : 0;
+    if (!this.result || (this.result.indexing && total === 0)) return 'indexing';
+    if (total === 0) return 'empty';
     if (this.nodes.length === 0) return 'filteredEmpty';
     return 'ready';
   }
@@ -95,7 +117,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     return this.result?.indexing ?? true;
   }
 
-  get roots(): readonly DayNode[] {
+  get roots(): readonly ParentNode[] {
     return this.nodes;
   }
 
@@ -128,8 +150,11 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   private apply(result: TreeResult, filter: string): void {
     this.result = result;
     this.shownFilter = filter;
-    // Papers are asked for again as days are expanded: VS Code keeps expansion by the items' ids.
-    this.nodes = result.days.map((day) => ({ kind: 'day', day }));
+    // Papers are asked for again as rows are expanded: VS Code keeps expansion by the items' ids.
+    const days: ParentNode[] = result.days.map((day) => ({ kind: 'day', day }));
+    // An older server sends no undated groups.
+    const undated: ParentNode[] = (result.undated ?? []).map((group) => ({ kind: 'undated', group }));
+    this.nodes = days.concat(undated);
     this.changed.fire(undefined);
     this.stateChanged.fire(this.state);
   }
@@ -154,13 +179,20 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     return [...papers].sort((a, b) => (b.paper.votes ?? -1) - (a.paper.votes ?? -1));
   }
 
-  private loadDay(node: DayNode): Promise<PaperNode[]> {
+  /** The node's papers as the server sends them, for a day or an undated group. */
+  private async fetchPapers(node: ParentNode, filter: string): Promise<TreePaper[]> {
+    const client = this.client!; // nodes exist only after a refresh, which needs the client
+    const withFilter = filter ? { filter } : {};
+    if (node.kind === 'day') return (await request(client, TreeDayRequest.type, { date: node.day.date, ...withFilter })).papers;
+    const { uri, headingLine } = node.group;
+    return (await request(client, TreeUndatedRequest.type, { uri, headingLine, ...withFilter })).papers;
+  }
+
+  private loadPapers(node: ParentNode): Promise<PaperNode[]> {
     node.loading ??= (async () => {
-      const filter = this.shownFilter;
       try {
-        // Days exist only after a refresh, which needs the client.
-        const result = await request(this.client!, TreeDayRequest.type, filter ? { date: node.day.date, filter } : { date: node.day.date });
-        node.loaded = result.papers.map((paper) => ({ kind: 'paper', paper, parent: node }));
+        const papers = await this.fetchPapers(node, this.shownFilter);
+        node.loaded = papers.map((paper) => ({ kind: 'paper', paper, parent: node }));
         node.papers = this.sorted(node.loaded);
         return node.papers;
       } finally {
@@ -173,7 +205,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   getChildren(node?: Node): Node[] | Promise<Node[]> {
     if (!node) return this.nodes;
     if (node.kind === 'paper') return [];
-    return node.papers ?? this.loadDay(node);
+    return node.papers ?? this.loadPapers(node);
   }
 
   getParent(node: Node): Node | undefined {
@@ -182,23 +214,17 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'day') {
-      const { date, matchCount: count, paperCount: total } = node.day;
-      const item = new vscode.TreeItem(date, vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `day:${date}`;
-      item.description = count === total ? `${total} ${total === 1 ? 'paper' : 'papers'}` : `${count} of ${total} papers`;
-      item.iconPath = dayIcon(node.day);
-      item.contextValue = 'day';
-      const problems = problemTotal(node.day.problems);
-      item.tooltip = problems ? `${date}: ${problems} ${problems === 1 ? 'problem' : 'problems'}` : date;
+      const item = dayItem(node.day);
+      item.id = `day:${node.day.date}`;
       return item;
     }
-    const { paper } = node;
-    const item = new vscode.TreeItem(paper.title || '(untitled paper)', vscode.TreeItemCollapsibleState.None);
-    item.id = paperId(paper);
-    item.description = paper.votes === undefined ? '▲ ?' : `▲ ${paper.votes}`;
-    item.tooltip = paperTooltip(paper);
-    item.contextValue = 'paper';
-    item.iconPath = paperIcon(paper);
+    if (node.kind === 'undated') {
+      const item = undatedItem(node.group);
+      item.id = undatedId(node.group);
+      return item;
+    }
+    const item = paperItem(node.paper);
+    item.id = paperId(node.paper);
     item.command = { command: 'dailyPapers.openPaper', title: 'Open Paper', arguments: [node] };
     return item;
   }
@@ -207,10 +233,14 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   async findPaper(uri: string, line: number): Promise<PaperNode | undefined> {
     if (!this.client) return undefined;
     const hit = await request(this.client, PaperAtRequest.type, { uri, line });
-    const day = hit ? this.nodes.find((d) => d.day.date === hit.date) : undefined;
-    if (!hit || !day) return undefined;
+    if (!hit) return undefined;
+    const parent =
+      'date' in hit
+        ? this.nodes.find((n) => n.kind === 'day' && n.day.date === hit.date)
+        : this.nodes.find((n) => n.kind === 'undated' && undatedId(n.group) === undatedId(hit.undated));
+    if (!parent) return undefined;
     const id = paperId(hit.paper);
-    const papers = day.papers ?? (await this.loadDay(day));
+    const papers = parent.papers ?? (await this.loadPapers(parent));
     return papers.find((p) => paperId(p.paper) === id);
   }
 
