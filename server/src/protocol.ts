@@ -148,6 +148,9 @@ export interface TreeFilesResult {
 /** The language id of digests (package.json `contributes.languages`); always checked by the server. */
 export const LANGUAGE_ID = 'digest-markdown';
 
+/** The file extensions of that language (package.json `contributes.languages`), lower case. */
+export const LANGUAGE_EXTENSIONS: readonly string[] = ['.digest.md'];
+
 /** The code action kind of "fix every fixable problem in the file" (`editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.digest';
 

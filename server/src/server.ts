@@ -26,7 +26,7 @@ import type { Digest } from './model/types';
 import type { Finding, Severity } from './rules/types';
 import { FindingsCache } from './findingsCache';
 import { activeRules } from './lint';
-import { defaultSettings, maxBytes, readSettings, type Settings } from './settings';
+import { changesIndex, defaultSettings, maxBytes, readSettings, type Settings } from './settings';
 import {
   FIX_ALL_KIND,
   LANGUAGE_ID,
@@ -56,6 +56,7 @@ import { fileURLToPath } from 'node:url';
 import { WorkspaceIndex } from './workspace/index';
 import { applyFileChange, scanWorkspace, type FileChange } from './workspace/scan';
 import { compileGlob } from './workspace/glob';
+import { digestLanguage, type IsDigestLanguage } from './workspace/language';
 import { Params } from './params';
 
 
@@ -78,6 +79,8 @@ const diagnostics = new DiagnosticsMemo();
 const index = new WorkspaceIndex();
 
 let settings: Settings = defaultSettings();
+/** Files with the digest language under the current `files.associations`: digests whatever they hold. */
+let isDigestLanguage: IsDigestLanguage = digestLanguage(settings.associations);
 /** Bumped on every settings load: pull results carry it in their resultId. */
 let settingsGeneration = 0;
 let folders: string[] = [];
@@ -237,6 +240,7 @@ async function scan(): Promise<void> {
     await scanWorkspace(index, {
       folders,
       files: settings.files,
+      digestLanguage: isDigestLanguage,
       maxBytes: maxBytes(settings),
       log,
       progress: (done, total) => {
@@ -278,7 +282,7 @@ const CHANGE: Record<number, FileChange> = {
 
 connection.onDidChangeWatchedFiles(async (params) => {
   await settingsReady;
-  const options = { folders, files: settings.files, maxBytes: maxBytes(settings), log };
+  const options = { folders, files: settings.files, digestLanguage: isDigestLanguage, maxBytes: maxBytes(settings), log };
   for (const event of params.changes) {
     try {
       if (await applyFileChange(index, event.uri, CHANGE[event.type], options)) indexChanged(event.uri);
@@ -300,17 +304,28 @@ function reportGlob(files: string): void {
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 }
 
-async function loadSettings(pushed?: unknown): Promise<void> {
-  let raw: unknown = pushed;
+/** The sections the server reads: its own, and which files open with the digest language. */
+const SECTIONS = ['digest', 'files.associations'];
+
+/** What a client pushed in didChangeConfiguration, for clients that cannot be asked. */
+interface Pushed {
+  digest?: unknown;
+  files?: { associations?: unknown };
+}
+
+async function loadSettings(pushed?: Pushed): Promise<void> {
+  let raw: unknown = pushed?.digest;
+  let associations: unknown = pushed?.files?.associations;
   if (client.configuration) {
     try {
-      [raw] = await connection.workspace.getConfiguration([{ section: 'digest' }]);
+      [raw, associations] = await connection.workspace.getConfiguration(SECTIONS.map((section) => ({ section })));
     } catch (e) {
       log(`Could not read settings: ${String(e)}`);
     }
   }
   const before = settings.files;
-  settings = readSettings(raw);
+  settings = readSettings(raw, associations);
+  isDigestLanguage = digestLanguage(settings.associations);
   settingsGeneration++;
   if (settings.files !== before) reportGlob(settings.files);
   findings.setOptions({ severities: settings.severities });
@@ -320,12 +335,11 @@ async function loadSettings(pushed?: unknown): Promise<void> {
 
 connection.onDidChangeConfiguration(async (change) => {
   const before = settings;
-  // Clients without workspace/configuration may push the section in the notification itself.
-  const pushed = (change.settings as { digest?: unknown } | null)?.digest;
-  settingsReady = loadSettings(pushed);
+  // Clients without workspace/configuration may push the sections in the notification itself.
+  settingsReady = loadSettings((change.settings as Pushed | null) ?? undefined);
   await settingsReady;
   revalidateAll();
-  if (before.files !== settings.files || before.maxFileSizeMB !== settings.maxFileSizeMB) {
+  if (changesIndex(before, settings)) {
     void watchFiles();
     void scan();
   } else {
@@ -376,7 +390,7 @@ connection.onInitialized(() => {
     });
   }
   if (client.dynamicConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'digest' });
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTIONS });
   }
   settingsReady = loadSettings();
   void settingsReady.then(() => {
@@ -538,7 +552,11 @@ connection.onRequest(LintWorkspaceRequest.type, async (_params, token) => {
       {
         uris: treeFiles(index.summaries()).uris,
         isOpen: (uri) => documents.get(uri) !== undefined,
-        read: (uri) => (uri.startsWith('file:') ? readDigestFile(fileURLToPath(uri), readOptions, log) : Promise.resolve(undefined)),
+        read: (uri) => {
+          if (!uri.startsWith('file:')) return Promise.resolve(undefined);
+          const path = fileURLToPath(uri);
+          return readDigestFile(path, readOptions, log, isDigestLanguage(path));
+        },
         options: { severities: settings.severities },
       },
       token,

@@ -44,6 +44,8 @@ export interface StartOptions extends ClientKind {
   folders?: string[];
   /** The `digest` section the client answers workspace/configuration with. */
   settings?: Record<string, unknown>;
+  /** The `files.associations` section it answers with (none by default). */
+  associations?: Record<string, string>;
 }
 
 function capabilities(vscodeLike: boolean): ClientCapabilities {
@@ -89,6 +91,7 @@ export class LspClient {
   readonly serverRequests: Message[] = [];
   readonly docs = new Map<string, TextDocument>();
   settings: Record<string, unknown>;
+  associations: Record<string, string> | null = null;
   initializeResult!: InitializeResult;
   stderr = '';
   private waiters: { test: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
@@ -106,6 +109,7 @@ export class LspClient {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(options, child, connection, options.settings ?? {});
+    client.associations = options.associations ?? null;
     child.stderr!.on('data', (d) => (client.stderr += String(d)));
     // The star handlers (every method) exist at run time; ProtocolConnection's type omits them.
     const raw = connection as unknown as MessageConnection;
@@ -119,7 +123,8 @@ export class LspClient {
         connection.onProgress(WorkDoneProgress.type, token, (value) => client.record({ method: '$/progress', params: { token, value } }));
       }
       if (method === 'workspace/configuration') {
-        return (params as { items: { section?: string }[] }).items.map((i) => (i.section === 'digest' ? client.settings : null));
+        const sections: Record<string, unknown> = { digest: client.settings, 'files.associations': client.associations };
+        return (params as { items: { section?: string }[] }).items.map((i) => sections[i.section ?? ''] ?? null);
       }
       return null;
     });

@@ -4,7 +4,15 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, type CompletionList, type Location, type SymbolInformation } from 'vscode-languageserver-protocol';
-import type { FileSummaryResult, PaperAtResult, TreeDayResult, TreeFilesResult, TreeResult } from '../../server/src/protocol';
+import type {
+  FileSummaryResult,
+  LintWorkspaceResult,
+  PaperAtResult,
+  TreeDayResult,
+  TreeFilesResult,
+  TreeResult,
+  TreeUndatedResult,
+} from '../../server/src/protocol';
 import { FIXTURE_NAMES, FIXTURES, indexedWorkspace, LspClient, tempWorkspace } from './harness';
 
 const text = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -64,7 +72,7 @@ describe('workspace index (VS Code-like client)', () => {
       .filter((r) => r.method === 'client/registerCapability')
       .flatMap((r) => r.params.registrations.map((x: { method: string; registerOptions: unknown }) => [x.method, x.registerOptions]));
     assert.deepEqual(regs, [
-      ['workspace/didChangeConfiguration', { section: 'digest' }],
+      ['workspace/didChangeConfiguration', { section: ['digest', 'files.associations'] }],
       ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: { baseUri: pathToFileURL(ws.dir).href, pattern: '**/*.{md,txt}' } }] }],
     ]);
   });
@@ -372,6 +380,108 @@ describe('workspace index follows digest.files', () => {
     await client.notify('workspace/didChangeConfiguration', { settings: null });
     await client.request('digest/tree', {});
     assert.ok(!client.messages.slice(again).some((m) => m.method === 'window/showMessage'), 'not again for the same glob');
+  });
+});
+
+/** Papers only, no day heading: a digest only by its language. */
+const LOOSE = (title: string) =>
+  `### [${title}](https://arxiv.org/abs/2401.00009)\n\n![](https://cdn-uploads.huggingface.co/z.png)\n\nVote: 2\n\nAuthors: Ada Lovelace\n\n- b\n`;
+
+/** Files that are digests by language (or not), whatever they hold, beside the fixtures. */
+function languageWorkspace() {
+  const ws = tempWorkspace();
+  writeFileSync(join(ws.dir, 'loose.digest.md'), LOOSE('By Extension'));
+  mkdirSync(join(ws.dir, 'daily'));
+  writeFileSync(join(ws.dir, 'daily/loose.md'), LOOSE('By Association'));
+  writeFileSync(join(ws.dir, 'plain.md'), LOOSE('Plain Markdown'));
+  writeFileSync(join(ws.dir, 'markdown.digest.md'), LOOSE('Associated Back to Markdown'));
+  return ws;
+}
+
+const ASSOCIATIONS = { '**/daily/*.md': 'digest-markdown', 'markdown.digest.md': 'markdown' };
+
+/** The undated groups of the tree, as `path in the folder: label` (these files have no day heading). */
+async function undatedFiles(client: LspClient, ws: { dir: string }): Promise<string[]> {
+  const t: TreeResult = await client.request('digest/tree', {});
+  const folder = pathToFileURL(ws.dir).href + '/';
+  return (t.undated ?? []).map((g) => `${g.uri.slice(folder.length)}: ${g.label}`);
+}
+
+describe('workspace index takes files with the digest language whatever they hold', () => {
+  const ws = languageWorkspace();
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ vscodeLike: true, folders: [ws.dir], associations: ASSOCIATIONS });
+    await client.indexed();
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+    ws.dispose();
+  });
+
+  it('indexes *.digest.md and files.associations files closed, as it checks them open', async () => {
+    const uri = ws.uri('loose.digest.md');
+    assert.deepEqual(await undatedFiles(client, ws), ['daily/loose.md: No date', 'loose.digest.md: No date']);
+    const papers: TreeUndatedResult = await client.request('digest/treeUndated', { uri });
+    assert.deepEqual(papers.papers.map((p) => p.title), ['By Extension']);
+    const opened = client.mark();
+    await client.open(uri, LOOSE('By Extension'));
+    await client.waitFor('digest/indexChanged', (p) => p.uris.includes(uri), opened);
+    const open = await undatedFiles(client, ws);
+    const closed = client.mark();
+    await client.close(uri);
+    await client.waitFor('digest/indexChanged', (p) => p.uris.includes(uri), closed);
+    assert.deepEqual(await undatedFiles(client, ws), open, 'the same tree open or closed');
+  });
+
+  it('lints them in Lint Workspace', async () => {
+    const result: LintWorkspaceResult = await client.request('digest/lintWorkspace', {});
+    const loose = result.files.find((f) => f.uri === ws.uri('loose.digest.md'));
+    assert.deepEqual(loose?.diagnostics.map((d) => d.code), ['missing-day-heading']);
+    assert.ok(result.files.some((f) => f.uri === ws.uri('daily/loose.md')));
+  });
+
+  it('follows file events for them', async () => {
+    const uri = ws.uri('late.digest.md');
+    writeFileSync(join(ws.dir, 'late.digest.md'), LOOSE('Late'));
+    const since = client.mark();
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+    await client.waitFor('digest/indexChanged', (p) => p.uris.includes(uri), since);
+    assert.ok((await undatedFiles(client, ws)).includes('late.digest.md: No date'));
+  });
+
+  it('indexes again when files.associations changes', async () => {
+    client.associations = { 'plain.md': 'digest-markdown' };
+    const since = client.mark();
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor('digest/indexChanged', (p) => p.indexing === false, since);
+    assert.deepEqual(await undatedFiles(client, ws), [
+      'late.digest.md: No date',
+      'loose.digest.md: No date',
+      'markdown.digest.md: No date',
+      'plain.md: No date',
+    ]);
+  });
+});
+
+describe('workspace index takes *.digest.md files from a client without configuration', () => {
+  const ws = languageWorkspace();
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ vscodeLike: false, folders: [ws.dir] });
+    await client.indexed();
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+    ws.dispose();
+  });
+
+  it('and the associations it pushes', async () => {
+    assert.deepEqual(await undatedFiles(client, ws), ['loose.digest.md: No date', 'markdown.digest.md: No date']);
+    const since = client.mark();
+    await client.notify('workspace/didChangeConfiguration', { settings: { digest: {}, files: { associations: ASSOCIATIONS } } });
+    await client.waitFor('digest/indexChanged', (p) => p.indexing === false, since);
+    assert.deepEqual(await undatedFiles(client, ws), ['daily/loose.md: No date', 'loose.digest.md: No date']);
   });
 });
 

@@ -9,10 +9,10 @@ describe('reading a digest file from disk', () => {
   const dir = mkdtempSync(join(tmpdir(), 'digest-files-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
   const day = '## Daily Papers (2024-01-11)\n\n### [T](https://arxiv.org/abs/2401.05252)\n';
-  const read = async (name: string, bytes: Uint8Array | string) => {
+  const read = async (name: string, bytes: Uint8Array | string, digestLanguage?: boolean) => {
     writeFileSync(join(dir, name), bytes);
     const logs: string[] = [];
-    const text = await readDigestFile(join(dir, name), 1 << 20, (m) => logs.push(m));
+    const text = await readDigestFile(join(dir, name), 1 << 20, (m) => logs.push(m), digestLanguage);
     return { text, logs };
   };
 
@@ -38,5 +38,18 @@ describe('reading a digest file from disk', () => {
     const { text, logs } = await read('notes.md', '# Notes\n');
     assert.equal(text, undefined);
     assert.deepEqual(logs, []);
+  });
+
+  it('takes a file with the digest language whatever it holds, as the server takes such a document', async () => {
+    const loose = '### [T](https://arxiv.org/abs/2401.05252)\n\nVote: 3\n';
+    assert.deepEqual(await read('loose.digest.md', loose, true), { text: loose, logs: [] });
+    assert.deepEqual(await read('empty.digest.md', '', true), { text: '', logs: [] });
+    assert.deepEqual(await read('loose.md', loose, false), { text: undefined, logs: [] });
+  });
+
+  it('still skips such a file when it is not UTF-8', async () => {
+    const { text, logs } = await read('latin1.digest.md', Uint8Array.from([0xe9, 0xff, 0x0a]), true);
+    assert.equal(text, undefined);
+    assert.match(logs[0], /not valid UTF-8/);
   });
 });

@@ -28,10 +28,12 @@ function decodeUtf8(bytes: Buffer): string | undefined {
 }
 
 /**
- * The text of a file when it is a digest (first non-blank line a day heading), else undefined.
- * Files over `maxBytes`, unreadable or not UTF-8 are skipped with a line in the log.
+ * The text of a file when it is a digest, else undefined. A file with the digest language
+ * (`digestLanguage`: `*.digest.md`, or a `files.associations` entry) is one whatever it holds, as
+ * an open document with that language id is; any other when its first non-blank line is a day
+ * heading. Files over `maxBytes`, unreadable or not UTF-8 are skipped with a line in the log.
  */
-export async function readDigestFile(path: string, maxBytes: number, log: Log): Promise<string | undefined> {
+export async function readDigestFile(path: string, maxBytes: number, log: Log, digestLanguage = false): Promise<string | undefined> {
   try {
     const info = await stat(path);
     if (!info.isFile()) {
@@ -48,7 +50,7 @@ export async function readDigestFile(path: string, maxBytes: number, log: Log): 
       log(`Skipped ${path}: not valid UTF-8.`);
       return undefined;
     }
-    return looksLikeDigest(text) ? text : undefined;
+    return digestLanguage || looksLikeDigest(text) ? text : undefined;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // A file deleted between the event and the read is simply gone, not worth a log line.

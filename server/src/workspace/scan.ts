@@ -2,12 +2,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findCandidates, readDigestFile, type Log } from './files';
 import { globToRegExp, matchesFiles } from './glob';
 import type { WorkspaceIndex } from './index';
+import type { IsDigestLanguage } from './language';
 import { relative, sep } from 'node:path';
 
 export interface ScanOptions {
   /** Workspace folder URIs; folders that are not `file:` are not searched. */
   folders: readonly string[];
   files: string;
+  /** Which files have the digest language: those are digests whatever they hold. */
+  digestLanguage: IsDigestLanguage;
   maxBytes: number;
   log: Log;
   /** Called as files are read: done of total. */
@@ -47,7 +50,7 @@ export async function scanWorkspace(index: WorkspaceIndex, options: ScanOptions)
   const reader = async (): Promise<void> => {
     while (next < paths.length && !options.cancelled()) {
       const path = paths[next++];
-      const text = await readDigestFile(path, options.maxBytes, options.log);
+      const text = await readDigestFile(path, options.maxBytes, options.log, options.digestLanguage(path));
       if (options.cancelled()) return;
       if (text !== undefined) index.setDisk(pathToFileURL(path).href, text);
       options.progress?.(++done, paths.length);
@@ -81,7 +84,7 @@ export async function applyFileChange(
     return rel !== '' && !rel.startsWith('..') && matchesFiles(matcher, rel.split(sep).join('/'));
   });
   if (!inFolder) return false;
-  const text = await readDigestFile(path, options.maxBytes, options.log);
+  const text = await readDigestFile(path, options.maxBytes, options.log, options.digestLanguage(path));
   if (text === undefined) return index.removeDisk(uri);
   index.setDisk(uri, text);
   return true;
