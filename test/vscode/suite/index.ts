@@ -346,6 +346,42 @@ test('Lint Workspace lists the problems of a digest that was never opened', asyn
   }
 });
 
+test('the tree reaches papers without a valid date in a closed .digest.md file, after the days', async () => {
+  const tree = api?.treeProvider;
+  if (!tree || typeof tree.getChildren !== 'function') skip('the extension exports no treeProvider');
+  const uri = fileUri('undated.digest.md');
+  // Not a day heading first: a .digest.md file is a digest whatever it holds, open or not.
+  const paperText = (id: string, title: string) =>
+    `### [${title}](https://arxiv.org/abs/${id})\n\n![](https://x.io/a.png)\n\nVote: 1\n\nAuthors: Ada Lovelace\n\n- one bullet\n\n`;
+  const text = paperText('2401.00001', 'Orphan Paper') + '## Daily Papers (2023-02-30)\n\n' + paperText('2302.00002', 'Bad Date Paper');
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  try {
+    const roots = await until(
+      'the undated groups in the tree',
+      async () => {
+        const nodes = await tree!.getChildren();
+        const items = await Promise.all(nodes.map((n) => tree!.getTreeItem(n)));
+        return items.some((i) => i.label === 'No date') ? { nodes, items } : undefined;
+      },
+      tree!.onDidChangeTreeData ? [tree!.onDidChangeTreeData] : [],
+    );
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the file is not open');
+    const labels = roots.items.map((i) => String(i.label));
+    assert.deepEqual(labels.slice(0, 3), ['2024-01-11', '2023-12-29', '2023-12-04'], 'the days come first');
+    const noDate = labels.indexOf('No date');
+    const badDate = labels.indexOf('Daily Papers (2023-02-30)');
+    assert.ok(noDate >= 3 && badDate > noDate, labels.join(' | '));
+    const titles = async (k: number) =>
+      Promise.all((await tree!.getChildren(roots.nodes[k])).map(async (n) => String((await tree!.getTreeItem(n)).label)));
+    assert.deepEqual(await titles(noDate), ['Orphan Paper']);
+    assert.deepEqual(await titles(badDate), ['Bad Date Paper']);
+    // The bad date is an error (invalid-day-heading): the group shows the error icon.
+    assert.equal((roots.items[badDate].iconPath as vscode.ThemeIcon).id, 'error');
+  } finally {
+    await vscode.workspace.fs.delete(uri);
+  }
+});
+
 test('the client recovers when its server is killed: diagnostics and tree come back', async () => {
   if (process.platform !== 'linux') skip(`finding the server process reads /proc, which ${process.platform} has not`);
   const client = api?.client;
