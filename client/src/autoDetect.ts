@@ -4,12 +4,24 @@ import { LANGUAGE_ID } from '../../server/src/protocol';
 
 const CANDIDATES = new Set(['markdown', 'plaintext']);
 
-function isCandidate(document: vscode.TextDocument): boolean {
+/** A Markdown or plain-text document whose text is a digest (the first non-blank line decides, as in the server and the CLI). */
+function isMarkdownDigest(document: vscode.TextDocument): boolean {
   if (!CANDIDATES.has(document.languageId)) return false;
   if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return false;
-  if (!vscode.workspace.getConfiguration('digest', document.uri).get<boolean>('autoDetect', true)) return false;
-  // The first non-blank line decides, however far down (as in the server and the CLI).
   return linesLookLikeDigest(document.lineCount, (i) => document.lineAt(i).text);
+}
+
+function isCandidate(document: vscode.TextDocument): boolean {
+  if (!vscode.workspace.getConfiguration('digest', document.uri).get<boolean>('autoDetect', true)) return false;
+  return isMarkdownDigest(document);
+}
+
+/**
+ * Whether the server checks the document as a digest: the digest language, or (with
+ * auto-detection off, when Markdown stays Markdown) a Markdown or plain-text digest.
+ */
+export function isDigestDocument(document: vscode.TextDocument): boolean {
+  return document.languageId === LANGUAGE_ID || isMarkdownDigest(document);
 }
 
 async function detect(document: vscode.TextDocument): Promise<void> {

@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { request } from './requests';
 import { LintWorkspaceRequest, type TreePaper } from '../../server/src/protocol';
 import type { Node, PaperNode, PapersTreeProvider } from './views/papersTree';
-import { LANGUAGE_ID } from '../../server/src/protocol';
+import { isDigestDocument } from './autoDetect';
 
 const ARXIV = 'https://arxiv.org';
 
@@ -29,7 +29,7 @@ function arxivUrl(paper: TreePaper, kind: 'abs' | 'pdf'): vscode.Uri | undefined
 
 async function fixAll(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== LANGUAGE_ID) {
+  if (!editor || !isDigestDocument(editor.document)) {
     void vscode.window.showInformationMessage('Digest: open a Daily Papers digest to fix it.');
     return;
   }
@@ -67,7 +67,7 @@ async function lintWorkspace(client: LanguageClient, collection: vscode.Diagnost
     problems += diagnostics.length;
     collection.set(vscode.Uri.parse(file.uri), diagnostics);
   }
-  const open = vscode.workspace.textDocuments.filter((d) => d.languageId === LANGUAGE_ID).length;
+  const open = vscode.workspace.textDocuments.filter(isDigestDocument).length;
   void vscode.window.showInformationMessage(
     `Digest: ${problems} ${problems === 1 ? 'problem' : 'problems'} in ${result.files.length} closed ${result.files.length === 1 ? 'digest' : 'digests'}` +
       (open ? ` (open digests show their own, live)` : '') + '.',

@@ -482,3 +482,23 @@ test('a Markdown digest whose heading follows hundreds of blank lines switches t
   await until(`the next digest to switch to ${LANGUAGE_ID}`, () => languageOf(next) === LANGUAGE_ID || undefined, [vscode.workspace.onDidOpenTextDocument]);
   assert.equal(languageOf(notes), 'markdown');
 });
+
+// After the untitled ones: with auto-detection off, Markdown stays Markdown and is still checked,
+// and Digest: Fix All works on it (it used to refuse anything not in the digest language).
+test('with digest.autoDetect off, a Markdown digest keeps its language, gets diagnostics and Digest: Fix All', async () => {
+  const config = vscode.workspace.getConfiguration('digest');
+  await config.update('autoDetect', false, vscode.ConfigurationTarget.Workspace);
+  try {
+    const content = '## Daily Papers (2024-01-11)\n\n### [T](https://arxiv.org/abs/2401.00001)\n\n![](https://x.io/a.png)\n\nVote: 3\n\nAuthors: Ada Lovelace, Ada Lovelace, +\n\n- one bullet\n';
+    // The client restarts with Markdown in its selector; diagnostics come once the new server runs.
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(doc);
+    await waitForDiagnostics(doc.uri, 'duplicate-author');
+    assert.equal(doc.languageId, 'markdown');
+    await vscode.commands.executeCommand('digest.fixAll');
+    await until('the repeated author to go', () => doc.getText().includes('Authors: Ada Lovelace, +\n') || undefined, [vscode.workspace.onDidChangeTextDocument]);
+    assert.equal(doc.getText(), content.replace('Ada Lovelace, Ada Lovelace, +', 'Ada Lovelace, +'));
+  } finally {
+    await config.update('autoDetect', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+});
