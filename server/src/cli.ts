@@ -3,9 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs, USAGE, UsageError, type Options } from './cli/args';
-import { collectFiles, readTarget, type Target } from './cli/files';
+import { cause, collectFiles, readTarget, type Target } from './cli/files';
 import { fixText, writeAtomic } from './cli/fix';
-import { formatJson, formatSarif, formatText, totals, type FileResult, type ToolInfo } from './cli/format';
+import { formatJson, formatSarif, formatText, printable, totals, type FileResult, type ToolInfo } from './cli/format';
 import { lint } from './lint';
 import { parse } from './model/parse';
 
@@ -61,7 +61,7 @@ export function run(argv: readonly string[], cwd: string, io: Io): number {
     else texts.push({ target, text: r.text });
   }
   if (errors.length) {
-    for (const e of errors) io.err(`${NAME}: ${e}\n`);
+    for (const e of errors) io.err(`${NAME}: ${printable(e)}\n`);
     return 2;
   }
 
@@ -70,19 +70,23 @@ export function run(argv: readonly string[], cwd: string, io: Io): number {
   let fixedProblems = 0;
   let fixedFiles = 0;
   let writeFailed = false;
-  for (const { target, text } of texts) {
+  for (const { target, text: raw } of texts) {
+    // The text after a BOM, as the editor has it, so line 1's columns are the editor's; --fix
+    // writes the BOM back.
+    const bom = raw.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+    const text = bom ? raw.slice(1) : raw;
     let final = text;
     if (options.fix) {
       const outcome = fixText(text, lintOptions);
       // Unchanged text is never written, so the file keeps its bytes and its mtime.
       if (outcome.text !== text) {
         try {
-          writeAtomic(target.real, outcome.text);
+          writeAtomic(target.real, bom + outcome.text);
           final = outcome.text;
           fixedProblems += outcome.fixed;
           fixedFiles++;
         } catch (err) {
-          io.err(`${NAME}: ${target.display}: cannot write: ${err instanceof Error ? err.message : String(err)}\n`);
+          io.err(`${NAME}: ${printable(`${target.display}: cannot write: ${cause(err)}`)}\n`);
           writeFailed = true;
         }
       }
@@ -105,6 +109,12 @@ export function run(argv: readonly string[], cwd: string, io: Io): number {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`digest-lint … | head`) closes the pipe: that ends the run quietly.
+  // Any other failure to write the report (a full disk) is said in one line, with status 2.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') process.stderr.write(`${NAME}: cannot write the report: ${err.code ?? err.message}\n`);
+    process.exit(err.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+  });
   process.exitCode = run(process.argv.slice(2), process.cwd(), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),

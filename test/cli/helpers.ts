@@ -90,7 +90,7 @@ Authors: Junsong Chen, Yue Wu, +
 `;
 
 /**
- * One error and two warnings, all fixable: a video link without parentheses, a repeated author
+ * One error and two warnings, each with a quick fix: a video link without parentheses, a repeated author
  * and a URL glued to Korean text behind an emoji (two UTF-16 code units, so columns show it).
  */
 export const THREE_PROBLEMS = `## Daily Papers (2024-01-11)

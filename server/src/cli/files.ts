@@ -30,18 +30,23 @@ export function displayPath(abs: string, cwd: string): string {
   return shown.split(sep).join('/');
 }
 
-function cause(err: unknown): string {
+/** What went wrong with a file, in a few words (the errno's meaning, not its text). */
+export function cause(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
       return 'no such file or directory';
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return err instanceof Error && !(err as NodeJS.ErrnoException).syscall ? err.message : 'permission denied';
     case 'EISDIR':
       return 'is a directory';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'ENOTDIR':
+      return 'not a directory';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
     default:
       return err instanceof Error ? err.message : String(err);
   }
@@ -59,10 +64,12 @@ function bytesOf(buf: Buffer): Uint8Array<ArrayBuffer> {
 
 /**
  * Cheap content detection for files met in folders or globs: the file is read a piece at a time
- * up to the end of its first non-blank line (nearly always the first piece); blank lines before it
- * are not kept.
+ * up to the end of its first non-blank line (nearly always the first piece). Blank lines before it
+ * are dropped, but the current line's own blanks are kept (its indentation decides too), and the
+ * verdict is asked for only once a piece brings a line break, so a long first line is read once.
+ * A file that cannot be read gives its cause: whether it is a digest cannot be known.
  */
-function sniffDigest(file: string): boolean {
+function sniffDigest(file: string): boolean | { error: unknown } {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
@@ -74,14 +81,17 @@ function sniffDigest(file: string): boolean {
       const piece = buf.subarray(0, n);
       if (piece.includes(0)) return false;
       at += n;
-      head += decoder.decode(piece, { stream: n > 0 });
+      const text = decoder.decode(piece, { stream: n > 0 });
+      head += text;
+      if (n > 0 && !/[\r\n]/.test(text)) continue;
       const verdict = headVerdict(head, n === 0);
       if (verdict !== undefined) return verdict;
-      if (/^\ufeff?[ \t\r\n]*$/.test(head)) head = '';
+      // Only blank lines so far: keep the start of the line being read.
+      const lastBreak = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'));
+      head = head.slice(lastBreak + 1);
     }
-  } catch {
-    // A file we cannot open inside a folder was not asked for by name: it is simply not a digest.
-    return false;
+  } catch (error) {
+    return { error };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -92,18 +102,20 @@ function sniffDigest(file: string): boolean {
  * are never entered, and a symlinked file counts only when it resolves inside `root`, so
  * nothing outside the given folder is read (or written by --fix).
  */
-function walk(dir: string, root: string, visit: (path: string, real: string) => void): void {
+function walk(dir: string, root: string, visit: (path: string, real: string) => void, unreadable: (path: string, err: unknown) => void): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (err) {
+    // A folder that cannot be listed may hold digests: say so rather than skip it.
+    unreadable(dir, err);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(p, root, visit);
+      if (!SKIP_DIRS.has(e.name)) walk(p, root, visit, unreadable);
     } else if (e.isFile()) {
       visit(p, p);
     } else if (e.isSymbolicLink()) {
@@ -130,12 +142,16 @@ export function collectFiles(args: readonly string[], cwd: string): Collected {
   const addDigests = (found: [string, string][]): number => {
     let n = 0;
     for (const [p, real] of found) {
-      if (seen.has(real) || !sniffDigest(real)) continue;
+      if (seen.has(real)) continue;
+      const digest = sniffDigest(real);
+      if (typeof digest !== 'boolean') unreadable(p, digest.error);
+      if (digest !== true) continue;
       add(p, real);
       n++;
     }
     return n;
   };
+  const unreadable = (p: string, err: unknown) => errors.push(`${displayPath(p, cwd)}: ${cause(err)}`);
 
   for (const arg of args) {
     const abs = resolve(cwd, arg);
@@ -147,10 +163,15 @@ export function collectFiles(args: readonly string[], cwd: string): Collected {
       else if (!st.isFile()) {
         errors.push(`${arg}: not a regular file`);
         continue;
+      } else if (/[\\/]$/.test(arg)) {
+        // `file.md/`: the path says folder, the file system says file.
+        errors.push(`${arg}: not a directory`);
+        continue;
       }
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && hasGlobSyntax(arg)) {
-        if (expandGlob(arg, cwd, addDigests) === 0) errors.push(`${arg}: no digests match this pattern`);
+      const code = (err as NodeJS.ErrnoException).code;
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && hasGlobSyntax(arg)) {
+        if (expandGlob(arg, cwd, addDigests, unreadable) === 0) errors.push(`${arg}: no digests match this pattern`);
         continue;
       }
       errors.push(`${arg}: ${cause(err)}`);
@@ -159,7 +180,7 @@ export function collectFiles(args: readonly string[], cwd: string): Collected {
     if (isDir) {
       const root = realpathSync(abs);
       const found: [string, string][] = [];
-      walk(abs, root, (p, real) => found.push([p, real]));
+      walk(abs, root, (p, real) => found.push([p, real]), unreadable);
       if (addDigests(found) === 0 && !found.some(([, real]) => seen.has(real))) {
         errors.push(`${arg}: no digests in this folder (a digest starts with '## Daily Papers (YYYY-MM-DD)')`);
       }
@@ -176,7 +197,12 @@ export function collectFiles(args: readonly string[], cwd: string): Collected {
 }
 
 /** Expands one glob argument; returns how many digests it added. */
-function expandGlob(arg: string, cwd: string, addDigests: (found: [string, string][]) => number): number {
+function expandGlob(
+  arg: string,
+  cwd: string,
+  addDigests: (found: [string, string][]) => number,
+  unreadable: (path: string, err: unknown) => void,
+): number {
   let n = 0;
   for (const pattern of expandBraces(arg.replace(/\\/g, '/'))) {
     const { base, rest } = splitBase(pattern);
@@ -192,7 +218,7 @@ function expandGlob(arg: string, cwd: string, addDigests: (found: [string, strin
     const found: [string, string][] = [];
     walk(baseAbs, root, (p, real) => {
       if (matches(relative(baseAbs, p).split(sep))) found.push([p, real]);
-    });
+    }, unreadable);
     n += addDigests(found);
   }
   return n;
@@ -214,7 +240,9 @@ export function readTarget(t: Target): ReadResult {
   if (bytes.includes(0)) return { error: `${t.display}: binary file (contains NUL bytes)` };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
+  } catch (err) {
+    // V8 cannot hold a string this long (about 512 MB of text): that is not a decoding problem.
+    if (err instanceof RangeError) return { error: `${t.display}: too large to lint (${Math.round(bytes.length / 2 ** 20)} MB)` };
     return { error: `${t.display}: not valid UTF-8` };
   }
 }

@@ -1,6 +1,6 @@
 // --fix: the engine's fix-all, repeated until stable, and an atomic write of the result.
-import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { accessSync, chmodSync, chownSync, constants, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { applyEdits, fixAllEdits } from '../fixes';
 import { lint, type LintOptions } from '../lint';
 import { parse } from '../model/parse';
@@ -33,16 +33,39 @@ export function fixText(text: string, options: LintOptions): FixOutcome {
   return { text, fixed: Math.max(0, fixed) };
 }
 
+let tmpCount = 0;
+
+/** An error with a code, as fs throws, for the CLI's `cannot write: <cause>`. */
+function refused(code: string, message: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(message), { code });
+}
+
 /**
  * Writes through a temporary file in the same folder and a rename, so a reader (or a crash)
- * never sees half a file; keeps the original's permissions.
+ * never sees half a file; keeps the original's permissions and, where allowed, its owner.
+ * A read-only file is refused (a rename would replace it even so), and a file with other hard
+ * links is written in place, since a rename would leave the other names with the old text.
  */
 export function writeAtomic(file: string, text: string): void {
-  const mode = statSync(file).mode & 0o7777;
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const st = statSync(file);
+  const mode = st.mode & 0o7777;
+  if ((mode & 0o222) === 0) throw refused('EACCES', 'the file is read-only');
+  // Whether this user may write the file itself (root may write anything but a read-only file).
+  accessSync(file, constants.W_OK);
+  if (st.nlink > 1) {
+    writeFileSync(file, text, 'utf8');
+    return;
+  }
+  // A short name of its own, so a file name near the 255-byte limit still gets one.
+  const tmp = join(dirname(file), `.digest-lint-${process.pid}-${(tmpCount++).toString(36)}.tmp`);
   try {
     writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx', mode });
     chmodSync(tmp, mode);
+    try {
+      chownSync(tmp, st.uid, st.gid);
+    } catch {
+      // Only root may give a file away; others keep their own files, which is what they had.
+    }
     renameSync(tmp, file);
   } catch (err) {
     try {

@@ -53,6 +53,15 @@ export function summaryLine(t: Totals): string {
 }
 
 /**
+ * Text from files and their names shown on a terminal: control characters (an escape sequence
+ * would retitle the window or clear the screen, a line break would forge a finding) are shown as
+ * `\\u001b`-style escapes, each line of output staying one finding.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * `path:line:col  severity  rule-id  message`, one line per finding, then the summary
  * (preceded by `note`, e.g. what --fix did).
  */
@@ -61,7 +70,7 @@ export function formatText(results: readonly FileResult[], note?: string): strin
   for (const r of results) {
     for (const f of r.findings) {
       const { line, character } = f.range.start;
-      lines.push(`${r.display}:${line + 1}:${character + 1}  ${f.severity}  ${f.rule}  ${f.message}`);
+      lines.push(printable(`${r.display}:${line + 1}:${character + 1}  ${f.severity}  ${f.rule}  ${f.message}`));
     }
   }
   if (note) lines.push(note);
