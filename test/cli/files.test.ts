@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { bytes, CLEAN, fixture, requireBuiltCli, runCli, tempDir, THREE_PROBLEMS, write } from './helpers';
@@ -44,6 +44,18 @@ describe('digest-lint: folders and globs', () => {
   test('a folder is searched recursively for digests by content, skipping node_modules and .git', () => {
     assert.deepEqual(listed(['.'], dir), ['.hidden/secret.md', 'a/b/two.txt', 'a/one.md', 'c/three.markdown', 'late/blank-first.md', 'top.md']);
     assert.deepEqual(listed(['a'], dir), ['a/b/two.txt', 'a/one.md']);
+  });
+
+  test('a *.digest.md file is a digest whatever it holds, as the editor opens it (in any case)', () => {
+    write(dir, 'late/plain.digest.md', '# Not a day heading first\n\n### [x]https://example.com\n');
+    write(dir, 'late/UPPER.DIGEST.MD', 'intro\n\n## Daily Papers (2024-02-30)\n');
+    try {
+      assert.deepEqual(listed(['late'], dir), ['late/UPPER.DIGEST.MD', 'late/blank-first.md', 'late/plain.digest.md']);
+      assert.deepEqual(listed(['late/*.md'], dir), ['late/blank-first.md', 'late/plain.digest.md']);
+    } finally {
+      rmSync(join(dir, 'late/plain.digest.md'));
+      rmSync(join(dir, 'late/UPPER.DIGEST.MD'));
+    }
   });
 
   test('the first non-blank line decides, however many blank lines come first', () => {

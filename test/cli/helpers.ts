@@ -10,7 +10,7 @@ export const FIXTURES = join(ROOT, 'test', 'fixtures');
 export const FIXTURE_NAMES = ['daily-papers-2023-12-04.md', 'daily-papers-2023-12-29.md', 'daily-papers-2024-01-11.md'];
 
 /** The sources the CLI bundle is built from (the LSP server and client are not in it). */
-const CLI_SOURCES = ['server/src/cli.ts', 'server/src/cli', 'server/src/model', 'server/src/rules', 'server/src/lint.ts', 'server/src/fixes.ts'];
+const CLI_SOURCES = ['server/src/cli.ts', 'server/src/cli', 'server/src/model', 'server/src/rules', 'server/src/lint.ts', 'server/src/fixes.ts', 'server/src/workspace/language.ts', 'server/src/workspace/glob.ts', 'server/src/protocol.ts'];
 
 function newestMtime(path: string): number {
   const st = statSync(path);

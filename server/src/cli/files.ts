@@ -2,7 +2,11 @@
 import { closeSync, openSync, readSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { headVerdict } from '../model/detect';
+import { digestLanguage } from '../workspace/language';
 import { compile, expandBraces, hasGlobSyntax, splitBase } from './glob';
+
+/** The files the editor opens with the digest language by their name alone (no user settings here). */
+const opensAsDigest = digestLanguage({});
 
 export interface Target {
   /** Absolute path as found (may be a symlink the user named). */
@@ -143,7 +147,8 @@ export function collectFiles(args: readonly string[], cwd: string): Collected {
     let n = 0;
     for (const [p, real] of found) {
       if (seen.has(real)) continue;
-      const digest = sniffDigest(real);
+      // A `*.digest.md` file opens as a digest in the editor, which checks it whatever it holds.
+      const digest = opensAsDigest(p) || sniffDigest(real);
       if (typeof digest !== 'boolean') unreadable(p, digest.error);
       if (digest !== true) continue;
       add(p, real);
