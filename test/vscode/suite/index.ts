@@ -308,6 +308,13 @@ test('the tree data: three days newest first, papers with votes', async () => {
   const items = await Promise.all(days.map((d) => tree!.getTreeItem(d)));
   assert.deepEqual(items.map((i) => i.label), ['2024-01-11', '2023-12-29', '2023-12-04']);
   assert.deepEqual(items.map((i) => i.description), ['7 papers', '19 papers', '18 papers']);
+  // The worst problem of each day decides its icon, in the Problems panel's colours.
+  const look = (i: vscode.TreeItem) => [(i.iconPath as vscode.ThemeIcon).id, (i.iconPath as vscode.ThemeIcon).color?.id];
+  assert.deepEqual(items.map(look), [
+    ['warning', 'problemsWarningIcon.foreground'],
+    ['warning', 'problemsWarningIcon.foreground'],
+    ['error', 'problemsErrorIcon.foreground'],
+  ]);
   const papers = await tree!.getChildren(days[0]);
   assert.equal(papers.length, 7);
   const first = await tree!.getTreeItem(papers[0]);
