@@ -129,6 +129,8 @@ export class MediaNode implements Media {
   videoSrc?: LineSpan = undefined;
   /** The link's URL on the first line (made into a span when asked for), or -1. */
   private src = '';
+  /** Offset in `src` of the line's start. */
+  private at = 0;
   private urlStart = -1;
   private urlEnd = -1;
   /** Last line (a `[Watch Video]` line and its `<video>` line make one media) and its end. */
@@ -150,12 +152,13 @@ export class MediaNode implements Media {
   }
 
   get url(): LineSpan | undefined {
-    return this.urlStart === -1 ? undefined : span(this.src, 0, this.line, this.urlStart, this.urlEnd);
+    return this.urlStart === -1 ? undefined : span(this.src, this.at, this.line, this.urlStart, this.urlEnd);
   }
 
-  /** Sets the URL: characters [start, end) of the first line, `s`. */
-  setUrl(s: string, start: number, end: number): void {
+  /** Sets the URL: characters [start, end) of the first line, which starts at offset `at` of `s`. */
+  setUrl(s: string, start: number, end: number, at = 0): void {
     this.src = s;
+    this.at = at;
     this.urlStart = start;
     this.urlEnd = end;
   }

@@ -119,9 +119,13 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
     } else if (text.startsWith('Authors:', a)) {
       paper.authors = append(paper.authors, parseAuthors(text, ls, at, endChar, line));
     } else if (text.startsWith('![', a)) {
-      readImage(paper, text.slice(ls, le), line, at, endChar);
+      const close = simpleLink(text, a + 1, le);
+      if (close !== -1) addImage(paper, text, ls, line, at, endChar, text.indexOf('](', a) + 2 - ls, close - ls);
+      else readImage(paper, text.slice(ls, le), line, at, endChar);
     } else if (startsWatchVideo(text, a, le)) {
-      readVideoLink(paper, text.slice(ls, le), line, at, endChar);
+      const close = simpleLink(text, a, le);
+      if (close !== -1) addVideoLink(paper, text, ls, line, at, endChar, text.indexOf('](', a) + 2 - ls, close - ls);
+      else readVideoLink(paper, text.slice(ls, le), line, at, endChar);
     } else if (text.startsWith('<div><video', a) || text.startsWith('<video', a)) {
       readVideoTag(paper, text.slice(ls, le), line, at, endChar);
     } else {
@@ -221,22 +225,53 @@ function addProblems(paper: PaperNode, links: FoundLink[], s: string, line: numb
   }
 }
 
+/**
+ * The common media line: `[label](http(s)://URL)` from the `[` at `open` to the line's end (at
+ * `le`), with no `[` or `\\` in the label, no blank, `(`, `\\` or non-ASCII in the URL and no `[`
+ * after it. Returns the offset of its `)`, else -1. On such a line scanLinks finds just this link,
+ * without a problem, its URL between `](` and `)`: the line is read without it.
+ */
+function simpleLink(text: string, open: number, le: number): number {
+  const close = text.indexOf(']', open + 1);
+  if (close === -1 || close + 1 >= le || text.charCodeAt(close + 1) !== 40 /* ( */) return -1;
+  for (let i = open + 1; i < close; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 92) return -1;
+  }
+  const a = close + 2;
+  if (!(text.startsWith('https://', a) || text.startsWith('http://', a))) return -1;
+  let p = a;
+  for (; p < le; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 41 /* ) */) break;
+    if (c <= 32 || c >= 127 || c === 40 || c === 92) return -1;
+  }
+  if (p === le) return -1;
+  for (let i = p + 1; i < le; i++) if (text.charCodeAt(i) === 91) return -1;
+  return p;
+}
+
 function readImage(paper: PaperNode, s: string, line: number, at: number, endChar: number): void {
   const links = scanLinks(s, true);
   const url = links[0]?.url;
   if (!url) return notMedia(paper, s, line, at, endChar, links);
+  addImage(paper, s, 0, line, at, endChar, url.start, url.end);
+  addProblems(paper, links, s, line);
+}
+
+/** An image whose URL is characters [start, end) of the line at offset `ls` of `src`. */
+function addImage(paper: PaperNode, src: string, ls: number, line: number, at: number, endChar: number, start: number, end: number): void {
   const media = new MediaNode('image', line, at, endChar);
-  media.setUrl(s, url.start, url.end);
-  const u = url.text;
+  media.setUrl(src, start, end, ls);
+  const u = src.slice(ls + start, ls + end);
   const k = u.indexOf(THUMBNAIL);
   if (k !== -1) {
     const rest = u.slice(k + THUMBNAIL.length);
     const dot = rest.lastIndexOf('.');
     const idText = dot === -1 ? rest : rest.slice(0, dot);
-    const ref = parseArxivId(idText, line, url.start + k + THUMBNAIL.length);
+    const ref = parseArxivId(idText, line, start + k + THUMBNAIL.length);
     if (ref) paper.thumbnails = append(paper.thumbnails, ref);
   }
-  addProblems(paper, links, s, line);
   paper.media = append(paper.media, media);
 }
 
@@ -244,9 +279,13 @@ function readVideoLink(paper: PaperNode, s: string, line: number, at: number, en
   const links = scanLinks(s, true);
   const url = links[0]?.url;
   if (!url) return notMedia(paper, s, line, at, endChar, links);
-  const media = new MediaNode('video', line, at, endChar);
-  media.setUrl(s, url.start, url.end);
+  addVideoLink(paper, s, 0, line, at, endChar, url.start, url.end);
   addProblems(paper, links, s, line);
+}
+
+function addVideoLink(paper: PaperNode, src: string, ls: number, line: number, at: number, endChar: number, start: number, end: number): void {
+  const media = new MediaNode('video', line, at, endChar);
+  media.setUrl(src, start, end, ls);
   paper.media = append(paper.media, media);
 }
 
