@@ -36,6 +36,12 @@ class Collector implements Context {
   constructor(readonly active: ActiveRule) {}
 
   report(r: Report): void {
+    const { related, fixes, group } = r;
+    if (related && fixes && group !== undefined) {
+      // A finding with everything (a repeated author, the most common) is made in one piece.
+      this.into.push({ rule: this.active.rule.id, severity: this.active.severity, message: r.message, range: r.range, related, fixes, group });
+      return;
+    }
     const f: Finding = { rule: this.active.rule.id, severity: this.active.severity, message: r.message, range: r.range };
     if (r.related) f.related = r.related;
     if (r.fixes) f.fixes = r.fixes;

@@ -1,4 +1,4 @@
-import type { ArxivRef } from '../model/types';
+import type { ArxivRef, Paper } from '../model/types';
 import type { Rule } from './types';
 
 export const duplicatePaper: Rule = {
@@ -8,12 +8,14 @@ export const duplicatePaper: Rule = {
   fixable: false,
   fixAll: false,
   checkDay(day, ctx) {
-    // The first listing of each id (its range is made only for a report).
-    const seen = new Map<string, ArxivRef>();
-    for (const paper of day.papers) {
-      const ref = paper.heading.arxiv;
+    const papers = day.papers;
+    // A day of a few dozen papers is searched in place; a longer one through a map of the first
+    // listing of each id (its range is made only for a report).
+    const seen = papers.length > PAIRWISE ? new Map<string, ArxivRef>() : undefined;
+    for (let k = 0; k < papers.length; k++) {
+      const ref = papers[k].heading.arxiv;
       if (!ref) continue;
-      const first = seen.get(ref.id);
+      const first = seen ? seen.get(ref.id) : firstListing(papers, k, ref.id);
       if (first) {
         ctx.report({
           range: ref.range,
@@ -21,8 +23,20 @@ export const duplicatePaper: Rule = {
           related: [{ range: first.range, message: `First listing of ${ref.id}` }],
         });
       } else {
-        seen.set(ref.id, ref);
+        seen?.set(ref.id, ref);
       }
     }
   },
 };
+
+/** Days up to this many papers are searched pairwise. */
+const PAIRWISE = 64;
+
+/** The first of papers[0, k) listing arXiv `id`, else undefined. */
+function firstListing(papers: readonly Paper[], k: number, id: string): ArxivRef | undefined {
+  for (let j = 0; j < k; j++) {
+    const ref = papers[j].heading.arxiv;
+    if (ref && ref.id === id) return ref;
+  }
+  return undefined;
+}
