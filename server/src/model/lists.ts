@@ -9,7 +9,13 @@ export const NONE: never[] = [];
 
 /** Appends to a node's list, making it on the first item (sized for one: most lists hold one). */
 export function append<T>(list: T[], item: T): T[] {
-  if (list === NONE) return [item];
+  if (list === NONE) {
+    // Not a literal `[item]`: V8 tracked that literal's allocation site (the lists live as long
+    // as the model) and made it cost more than the node it holds.
+    const one: T[] = new Array(1);
+    one[0] = item;
+    return one;
+  }
   list.push(item);
   return list;
 }
