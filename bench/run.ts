@@ -3,7 +3,7 @@
  * Prints a table, or with `--json` one JSON object. Medians over repeated runs after warm-up.
  * Not a test: nothing here passes or fails.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,13 @@ import { FindingsCache } from '../server/src/findingsCache';
 import { DiagnosticsMemo } from '../server/src/features/diagnostics';
 import { TreeDayRequest, TreeRequest, type TreeDayResult, type TreeResult } from '../server/src/protocol';
 import { installVscodeStub } from './vscode-stub';
+import { SERVER_EXEC_ARGV } from '../server/src/runtime';
+
+// The engine is timed under the V8 flags the server runs with (the floor too, in this process).
+if (!SERVER_EXEC_ARGV.every((flag) => process.execArgv.includes(flag))) {
+  const again = spawnSync(process.execPath, [...process.execArgv, ...SERVER_EXEC_ARGV, __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(again.status ?? 1);
+}
 
 const ROOT = join(__dirname, '..');
 const json = process.argv.includes('--json');
@@ -200,7 +207,7 @@ async function benchWorkspace() {
       bytes += Buffer.byteLength(f.text);
     }
     const t0 = performance.now();
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     let indexed!: () => void;
     const done = new Promise<void>((resolve) => (indexed = resolve));

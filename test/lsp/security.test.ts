@@ -398,7 +398,8 @@ describe('workspace trust', () => {
 
   it('the client starts the server as a node module over IPC, not as a command', () => {
     const src = readFileSync(join(ROOT, 'client/src/languageClient.ts'), 'utf8');
-    assert.match(src, /run: \{ module, transport: TransportKind\.ipc \}/);
+    // Its only arguments are our fixed V8 flags (server/src/runtime.ts), never anything from settings.
+    assert.match(src, /run: \{ module, transport: TransportKind\.ipc, options: \{ execArgv: \[\.\.\.SERVER_EXEC_ARGV\] \} \}/);
     assert.doesNotMatch(src, /command:\s*[^'"`]/, 'no ServerOptions command from settings');
   });
 });

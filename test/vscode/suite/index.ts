@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, readdirSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LanguageClient, State } from 'vscode-languageclient/node';
+import { SERVER_EXEC_ARGV } from '../../../server/src/runtime';
 
 const EXTENSION_ID = 'daily-papers.daily-papers-digest';
 const LANGUAGE_ID = 'digest-markdown';
@@ -403,6 +404,9 @@ test('the client recovers when its server is killed: diagnostics and tree come b
   const pids = serverPids();
   assert.equal(pids.length, 1, `one server process is a child of the extension host (${process.pid}); found ${JSON.stringify(pids)}`);
   const [oldPid] = pids;
+  // It runs with the V8 flags the engine is benchmarked under.
+  const argv = readFileSync(`/proc/${oldPid}/cmdline`, 'utf8').split('\0');
+  for (const flag of SERVER_EXEC_ARGV) assert.ok(argv.includes(flag), `the server runs with ${flag}: ${argv.join(' ')}`);
 
   // From the kill on: the tree changes the client makes by itself once the new server runs.
   let restarted = false;
