@@ -1,6 +1,6 @@
 import { parsePaperHeading, parseArxivId } from './headings';
 import { isBlank, LineSpan, range } from './lines';
-import { scanLinks, toProblem, type FoundLink } from './links';
+import { isWatchVideo, scanLinks, toProblem, type FoundLink } from './links';
 import { parseAuthors } from './authors';
 import { append, MediaNode, PaperNode, VoteNode } from './nodes';
 import { findBareUrls } from './urls';
@@ -182,8 +182,9 @@ function startsElement(text: string, a: number, le: number): boolean {
   );
 }
 
+/** `[Watch Video]` in any case at `a` (the label the malformed-link fix reads the same way). */
 function startsWatchVideo(text: string, a: number, le: number): boolean {
-  return le - a >= 13 && text.charCodeAt(a) === 91 && text.slice(a, a + 13).toLowerCase() === '[watch video]';
+  return le - a >= 13 && text.charCodeAt(a) === 91 && text.charCodeAt(a + 12) === 93 && isWatchVideo(text.slice(a + 1, a + 12));
 }
 
 function parseVote(text: string, ls: number, at: number, endChar: number, line: number): VoteNode {
