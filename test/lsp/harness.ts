@@ -248,10 +248,11 @@ export class LspClient {
 export function indexedWorkspace(
   ws: { dir: string; uri: (name: string) => string; dispose(): void } = tempWorkspace(),
   settings?: Record<string, unknown>,
+  vscodeLike = true,
 ): { ws: typeof ws; client: () => LspClient } {
   let client: LspClient | undefined;
   before(async () => {
-    client = await LspClient.start({ vscodeLike: true, folders: [ws.dir], settings });
+    client = await LspClient.start({ vscodeLike, folders: [ws.dir], settings });
     await client.indexed();
   });
   after(async () => {

@@ -465,18 +465,10 @@ describe('workspace index takes files with the digest language whatever they hol
 });
 
 describe('workspace index takes *.digest.md files from a client without configuration', () => {
-  const ws = languageWorkspace();
-  let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ vscodeLike: false, folders: [ws.dir] });
-    await client.indexed();
-  });
-  after(async () => {
-    assert.equal(await client.stop(), 0);
-    ws.dispose();
-  });
+  const { ws, client: started } = indexedWorkspace(languageWorkspace(), undefined, false);
 
   it('and the associations it pushes', async () => {
+    const client = started();
     assert.deepEqual(await undatedFiles(client, ws), ['loose.digest.md: No date', 'markdown.digest.md: No date']);
     const since = client.mark();
     await client.notify('workspace/didChangeConfiguration', { settings: { digest: {}, files: { associations: ASSOCIATIONS } } });
