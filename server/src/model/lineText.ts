@@ -1,5 +1,4 @@
 import { splitLines } from './lines';
-import { spliceIn } from './lists';
 import type { Position, Range } from './types';
 
 /**
@@ -12,9 +11,14 @@ import type { Position, Range } from './types';
 export class LineText {
   /** Each line with its break (`\n`, `\r\n`, `\r`; none on the last line). */
   private lines: string[];
-  /** Offset of each line start, and of each line's content end (before its break). */
-  readonly starts: number[];
-  readonly ends: number[];
+  /**
+   * Offset of each line start, and of each line's content end (before its break): views of the
+   * first lineCount numbers of buffers with room to grow. A model made from this text holds the
+   * views of its version; an edit that keeps the number of lines changes them in place, one that
+   * changes it makes new views (see reparseLines).
+   */
+  starts: Int32Array;
+  ends: Int32Array;
   private joined: string | undefined;
   private crCount: number;
   private crlfCount: number;
@@ -133,18 +137,21 @@ export class LineText {
       for (let i = 0; i < fresh.length; i += 10_000) this.lines.splice(first + i, 0, ...fresh.slice(i, i + 10_000));
     }
     // Offsets: the replaced lines get fresh ones, the lines after move by the length change.
-    const newStarts: number[] = [];
-    const newEnds: number[] = [];
+    const tail = first + old.length; // first line after the replaced ones, before the edit
+    const count = this.starts.length - old.length + fresh.length;
+    if (count !== this.starts.length) {
+      this.starts = regrown(this.starts, tail, first + fresh.length, count);
+      this.ends = regrown(this.ends, tail, first + fresh.length, count);
+    }
     let at = regionStart;
-    for (const l of fresh) {
-      newStarts.push(at);
-      newEnds.push(at + l.length - (l.endsWith('\r\n') ? 2 : l.endsWith('\n') || l.endsWith('\r') ? 1 : 0));
+    for (let i = 0; i < fresh.length; i++) {
+      const l = fresh[i];
+      this.starts[first + i] = at;
+      this.ends[first + i] = at + l.length - (l.endsWith('\r\n') ? 2 : l.endsWith('\n') || l.endsWith('\r') ? 1 : 0);
       at += l.length;
     }
-    spliceIn(this.starts, first, old.length, newStarts);
-    spliceIn(this.ends, first, old.length, newEnds);
     if (delta !== 0) {
-      for (let i = first + fresh.length; i < this.starts.length; i++) {
+      for (let i = first + fresh.length; i < count; i++) {
         this.starts[i] += delta;
         this.ends[i] += delta;
       }
@@ -152,4 +159,21 @@ export class LineText {
     this.joined = undefined;
     return { line: first, removed: old.length, added: fresh.length };
   }
+}
+
+/**
+ * A view of `count` offsets whose numbers from `tail` on have moved to `to` (the lines after an
+ * edit, before the edit's own lines are written). The buffer grows by half when it is full, so
+ * typing new lines does not copy the whole table each time.
+ */
+function regrown(view: Int32Array, tail: number, to: number, count: number): Int32Array {
+  const buffer = new Int32Array(view.buffer, view.byteOffset, view.buffer.byteLength / 4 - view.byteOffset / 4);
+  if (count <= buffer.length) {
+    buffer.copyWithin(to, tail, view.length);
+    return buffer.subarray(0, count);
+  }
+  const more = new Int32Array(count + (count >> 1) + 16);
+  more.set(view.subarray(0, Math.min(tail, to)));
+  more.set(view.subarray(tail), to);
+  return more.subarray(0, count);
 }

@@ -31,8 +31,8 @@ export interface Source {
   /** The text the offsets point into: the whole document, or a region of it (see base). */
   text: string;
   /** Absolute offsets of each line's start and content end. */
-  starts: number[];
-  ends: number[];
+  starts: Int32Array;
+  ends: Int32Array;
   /** Offset in the document of `text`'s first character (0 for the whole document). */
   base?: number;
 }

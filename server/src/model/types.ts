@@ -149,9 +149,9 @@ export interface Paper {
 export interface Digest {
   text: string;
   /** Offset of each line start in text. */
-  lineStarts: number[];
+  lineStarts: Int32Array;
   /** Offsets where each line's content ends (before `\r\n` or `\n`). */
-  lineEnds: number[];
+  lineEnds: Int32Array;
   bom: boolean;
   /** The line ending most lines use; fixes write this one. */
   eol: '\n' | '\r\n';

@@ -19,6 +19,37 @@ function check(lt: LineText, text: string): void {
   assert.equal(lt.hasCR, table.hasCR);
 }
 
+/** The lines of a text by the plain definition: a regular expression over LSP's three breaks. */
+function reference(text: string): { starts: number[]; ends: number[] } {
+  const starts = [0];
+  const ends: number[] = [];
+  for (const m of text.matchAll(/\r\n|\n|\r/g)) {
+    ends.push(m.index!);
+    starts.push(m.index! + m[0].length);
+  }
+  ends.push(text.length);
+  return { starts, ends };
+}
+
+describe('splitLines', () => {
+  it('finds the lines a regular expression over \\r\\n, \\n and \\r finds, past its first 1,024 breaks too', () => {
+    const text = fc.array(fc.constantFrom('\n', '\r\n', '\r', 'a', 'ㄱ', ' '), { maxLength: 60 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, fc.nat({ max: 3000 }), fc.boolean(), (t, repeat, lf) => {
+        // Long texts with many breaks go past the scratch lists' first size.
+        const s = t.length > 0 && repeat > 2000 ? t.repeat(repeat) : t;
+        const u = lf ? s.replace(/\r/g, '') : s;
+        const table = splitLines(u);
+        const want = reference(u);
+        assert.deepEqual(Array.from(table.starts), want.starts);
+        assert.deepEqual(Array.from(table.ends), want.ends);
+        assert.equal(table.hasCR, u.includes('\r'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('LineText', () => {
   it('follows random edits exactly like splicing the string (lines, offsets, line breaks)', () => {
     const piece = fc.oneof(fc.constantFrom('\n', '\r\n', '\r', '\r\r\n', 'a', 'ㄱ', '\n\n', '## x\n', ''), fc.string({ maxLength: 5 }));
