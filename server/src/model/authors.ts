@@ -98,17 +98,17 @@ export const PAIRWISE = 64;
  * when no name repeats (the common case). Equal to comparing `authorKey`s, but a list of plain
  * ASCII names (nearly all of them) is compared without building a key string per name.
  */
-export function repeatsOf(names: readonly Author[]): Int32Array | undefined {
+export function repeatsOf(names: readonly Author[]): number[] | undefined {
   const n = names.length;
   if (n < 2) return undefined;
-  let out: Int32Array | undefined;
+  let out: number[] | undefined;
   if (n > PAIRWISE) {
     const first = new Map<string, number>();
     for (let i = 0; i < n; i++) {
       const key = names[i].key;
       const j = first.get(key);
       if (j === undefined) first.set(key, i);
-      else (out ??= new Int32Array(n).fill(-1))[i] = j;
+      else (out ??= noRepeats(n))[i] = j;
     }
     return out;
   }
@@ -119,11 +119,21 @@ export function repeatsOf(names: readonly Author[]): Int32Array | undefined {
       const a = names[i].name;
       const b = names[j].name;
       if (sameKey(a, b)) {
-        (out ??= new Int32Array(n).fill(-1))[i] = j;
+        (out ??= noRepeats(n))[i] = j;
         break;
       }
     }
   }
+  return out;
+}
+
+/**
+ * n times -1, the answer of repeatsOf before any repeat is entered. A plain list: a typed array
+ * costs several objects and a backing store, and a line with repeats gets one per lint.
+ */
+export function noRepeats(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(-1);
   return out;
 }
 

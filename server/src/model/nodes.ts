@@ -1,4 +1,4 @@
-import { isSpace, Name, PAIRWISE, repeatsOf, sameKey } from './authors';
+import { isSpace, Name, noRepeats, PAIRWISE, repeatsOf, sameKey } from './authors';
 import { lineRange, LineSpan, moved, range } from './lines';
 import { append, NONE } from './lists';
 import { keep, kept } from './numbers';
@@ -242,11 +242,11 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
   }
 
   /** For each name the index of the first earlier one with the same key, or -1; undefined when none repeats. */
-  repeats(): Int32Array | undefined {
+  repeats(): number[] | undefined {
     const n = this.count;
     if (n < 2) return undefined;
     if (n > PAIRWISE) return repeatsOf(this.authors);
-    let out: Int32Array | undefined;
+    let out: number[] | undefined;
     const spans = this.spans;
     const hashes = this.first + 2;
     for (let i = 1; i < n; i++) {
@@ -255,7 +255,7 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
         if (spans[hashes + 3 * j] !== h) continue;
         // Equal hashes: compare the keys themselves (nearly always the same name again).
         if (sameKey(this.nameOf(i), this.nameOf(j))) {
-          (out ??= new Int32Array(n).fill(-1))[i] = j;
+          (out ??= noRepeats(n))[i] = j;
           break;
         }
       }
@@ -277,11 +277,12 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
   separatorBefore(i: number): number {
     const k = this.first + 3 * i;
     const prev = this.spans[k - 2]; // where name i - 1 ends
-    const char = (c: number) => this.src.charCodeAt(this.at + c);
+    const src = this.src;
+    const at = this.at;
     let comma = this.spans[k] - 1;
-    while (comma > prev && char(comma) !== 44 /* , */) comma--;
+    while (comma > prev && src.charCodeAt(at + comma) !== 44 /* , */) comma--;
     let from = comma;
-    while (from > prev && isSpace(char(from - 1))) from--;
+    while (from > prev && isSpace(src.charCodeAt(at + from - 1))) from--;
     return from === prev ? prev : comma;
   }
 

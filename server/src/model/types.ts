@@ -97,7 +97,7 @@ export interface AuthorsLine {
   /** Where the blanks after the i-th name end when a comma or the line's end follows them, else the name's end. */
   blanksAfter(i: number): number;
   /** For each name the index of the first earlier name with the same key, or -1; undefined when none repeats. */
-  repeats(): Int32Array | undefined;
+  repeats(): readonly number[] | undefined;
   /** Range of the closing `+` when the list ends with `, +`. */
   truncated?: Range;
 }

@@ -1,3 +1,4 @@
+import type { Range } from '../model/types';
 import type { Rule } from './types';
 
 export const duplicateAuthor: Rule = {
@@ -13,8 +14,19 @@ export const duplicateAuthor: Rule = {
       const repeats = line.repeats();
       if (!repeats) continue;
       const group = `authors:${line.line}`;
+      // A name repeated twice or more points at one first occurrence: its range and note are made
+      // once per line and shared (ranges are values; each finding keeps its own related entry).
+      let firstAt = -1;
+      let firstRange!: Range;
+      let firstNote = '';
       for (let i = 0; i < repeats.length; i++) {
-        if (repeats[i] === -1) continue;
+        const first = repeats[i];
+        if (first === -1) continue;
+        if (first !== firstAt) {
+          firstAt = first;
+          firstRange = line.rangeOf(first);
+          firstNote = `First occurrence of '${line.nameOf(first)}'`;
+        }
         const name = line.nameOf(i);
         const range = line.rangeOf(i);
         // Remove the separator before the repeat and the blanks after it together with it, so
@@ -26,7 +38,7 @@ export const duplicateAuthor: Rule = {
         ctx.report({
           range,
           message: `Author '${name}' is already listed on this line: expected each author once.`,
-          related: [{ range: line.rangeOf(repeats[i]), message: `First occurrence of '${line.nameOf(repeats[i])}'` }],
+          related: [{ range: firstRange, message: firstNote }],
           fixes: [{ title: `Remove repeated author '${name}'`, edits: [{ range: { start: from, end: to }, newText: '' }] }],
           group,
         });
