@@ -155,6 +155,10 @@ export class MediaNode implements Media {
     return this.urlStart === -1 ? undefined : span(this.src, this.at, this.line, this.urlStart, this.urlEnd);
   }
 
+  urlIs(text: string): boolean {
+    return this.urlStart !== -1 && this.urlEnd - this.urlStart === text.length && this.src.startsWith(text, this.at + this.urlStart);
+  }
+
   /** Sets the URL: characters [start, end) of the first line, which starts at offset `at` of `s`. */
   setUrl(s: string, start: number, end: number, at = 0): void {
     this.src = s;
@@ -163,7 +167,7 @@ export class MediaNode implements Media {
     this.urlEnd = end;
   }
 
-  toJSON(): Media {
+  toJSON(): Omit<Media, 'urlIs'> {
     return { kind: this.kind, url: this.url, videoSrc: this.videoSrc, range: this.range };
   }
 }

@@ -61,6 +61,8 @@ export interface Media {
   videoSrc?: Span;
   /** Range of the media line(s). */
   range: Range;
+  /** Whether `url` is there and reads `text` (compared in place: no span is made). */
+  urlIs(text: string): boolean;
 }
 
 export interface VoteLine {

@@ -8,9 +8,9 @@ export const mediaMismatch: Rule = {
   fixAll: false,
   checkPaper(paper, ctx) {
     for (const media of paper.media) {
-      if (media.kind !== 'video' || !media.videoSrc) continue;
+      if (media.kind !== 'video' || !media.videoSrc || media.urlIs(media.videoSrc.text)) continue;
       const url = media.url;
-      if (!url || url.text === media.videoSrc.text) continue;
+      if (!url) continue;
       ctx.report({
         range: media.videoSrc.range,
         message: 'The <video> src differs from the [Watch Video] URL: expected both to name the same file.',

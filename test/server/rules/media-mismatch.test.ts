@@ -65,3 +65,18 @@ ${paper({ media: `[Watch Video](https://x.io/K.mp4)\n<div><video controls src = 
 `);
   assert.equal(findings.length, 2);
 });
+
+test('a src that only starts or ends like the link is another file, whichever way the link line was read', () => {
+  const { findings } = expectRule('media-mismatch', `
+## Daily Papers (2024-01-11)
+
+${paper({ media: `[Watch Video](https://x.io/K.mp4)\n<div><video controls src="⟦https://x.io/K.mp4x⟧"></video></div>` })}
+
+${paper({ media: `[Watch Video](https://x.io/K.mp4)\n<div><video controls src="⟦https://x.io/K.mp⟧"></video></div>` })}
+
+${paper({ media: `[Watch Video]https://x.io/K.mp4\n<div><video controls src="⟦https://x.io/k.mp4⟧"></video></div>` })}
+
+${paper({ media: `[Watch Video]https://x.io/K.mp4\n<div><video controls src="https://x.io/K.mp4"></video></div>` })}
+`);
+  assert.equal(findings.length, 3);
+});
