@@ -1,5 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import * as fs from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { promisify } from 'node:util';
 import { looksLikeDigest } from '../model/detect';
 import { matchesFiles, SKIPPED_DIRS } from './glob';
 
@@ -8,6 +10,14 @@ import { matchesFiles, SKIPPED_DIRS } from './glob';
 export type Log = (message: string) => void;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/*
+ * The callback API, promisified: `fs/promises` goes through a FileHandle per read and took 1.8×
+ * as long to stat and read the 1,300 files of the bench workspace (198 against 111 ms, eight
+ * reads in flight, as the scan reads them).
+ */
+const stat = promisify(fs.stat);
+const readFile = promisify(fs.readFile);
 
 /**
  * The file's text, or undefined when it is not valid UTF-8. Decoding replaces bad bytes with
