@@ -70,6 +70,42 @@ describe('diagnostics kept across edits', () => {
     assert.deepEqual(s.diagnostics(), toDiagnostics(URI, s.findings()));
   });
 
+  it('matches diagnostics made afresh after any edits, and keeps the object of every finding that did not move', () => {
+    const lines = text.split('\n').length;
+    const edit = fc.record({
+      line: fc.nat({ max: lines - 1 }),
+      character: fc.nat({ max: 40 }),
+      remove: fc.nat({ max: 60 }),
+      inserted: fc.constantFrom('', 'x', '\n', '\n\n', ', Junsong Chen', '### [T](https://arxiv.org/abs/2312.00001)\n', '## Daily Papers (2023-12-30)\n', '- '),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+        const doc = new LineText(text);
+        let model = parse(text);
+        const kept = new BlockFindings();
+        const memo = new DiagnosticsMemo();
+        let findings = lint(model, kept);
+        let sent = memo.of(URI, findings);
+        for (const e of edits) {
+          const before = new Map(findings.map((f, i) => [f, { diagnostic: sent[i], range: f.range }]));
+          const start = { line: Math.min(e.line, doc.lineCount - 1), character: e.character };
+          const startOffset = doc.offsetAt(start);
+          const end = doc.positionAt(Math.min(doc.length, startOffset + e.remove));
+          model = reparseLines(model, doc, doc.apply({ start, end }, e.inserted));
+          findings = lint(model, kept);
+          sent = memo.of(URI, findings);
+          assert.deepEqual(sent, toDiagnostics(URI, findings));
+          findings.forEach((f, i) => {
+            const old = before.get(f);
+            if (old && old.range === f.range) assert.equal(sent[i], old.diagnostic, 'a finding that did not move keeps its diagnostic');
+            else if (old) assert.notEqual(sent[i], old.diagnostic, 'a moved finding gets a new diagnostic');
+          });
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('makes diagnostics per document: the same finding under another uri names that uri', () => {
     const findings = lint(parse(text));
     const memo = new DiagnosticsMemo();
