@@ -193,6 +193,24 @@ test('lazily made names and bullets equal their plain definitions', () => {
   );
 });
 
+test('a line of plain names reads like the same line read name by name', () => {
+  // A line of printable ASCII without two spaces in a row takes the one-pass reading; a tab after
+  // its last name (trimmed away) sends the same names through the general one, name by name.
+  const plainName = fc.constantFrom('Junsong Chen', 'junsong chen', 'JUNSONG CHEN', 'A', 'a', '+', '', 'Yue Wu', 'A+', 'Yue Wu Jr.', 'x-y', '(Ed.)');
+  const sep = fc.constantFrom(',', ', ', ' ,', ' , ');
+  fc.assert(
+    fc.property(fc.array(fc.tuple(plainName, sep), { maxLength: 90 }), plainName, fc.constantFrom('', ' '), (pairs, last, lead) => {
+      const names = pairs.map(([n, s]) => n + s).join('') + last;
+      const read = (tail: string) => {
+        const [line] = parse(`### [T](https://arxiv.org/abs/2401.05252)\nAuthors:${lead}${names}${tail}\n`).orphanPapers[0].authors;
+        return { names: line.authors.map((a) => [a.name, a.range, (a as { hash?: number }).hash]), repeats: line.repeats(), truncated: line.truncated };
+      };
+      assert.deepEqual(read(''), read('\t'));
+    }),
+    RUNS,
+  );
+});
+
 test('a bracket scanned from itself finds the partner the whole-line pairing finds', () => {
   const line = fc.string({ unit: fc.constantFrom('[', ']', '(', ')', '\\', '!', 'a', ' '), maxLength: 40 });
   fc.assert(

@@ -14,7 +14,7 @@ export class Name implements Author {
     public line: number,
     readonly start: number,
     readonly end: number,
-    /** Hash of the key (see repeatsOf); equal keys have equal hashes. */
+    /** The key's hash (see keyHash): equal keys have equal hashes. */
     readonly hash: number,
   ) {}
 
@@ -63,15 +63,25 @@ export function authorKey(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase().normalize('NFC');
 }
 
-/** FNV-1a over a key's UTF-16 units (parseAuthors gives the same for a plain name, read in place). */
-function hashKey(key: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
-  return h;
+/**
+ * A hash of a key that costs nothing to take while parsing: its length and its first UTF-16 unit.
+ * Equal keys have equal hashes, which is all repeatsOf needs to skip a pair; names of one line
+ * seldom share both, and a pair that does is compared by key. (A hash over every character
+ * was a third of reading an Authors: line.)
+ */
+export function keyHash(key: string): number {
+  return key.length === 0 ? 0 : plainHash(key.length, key.charCodeAt(0));
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+/** keyHash of a key of `length` units starting with `first` (lower-cased already). */
+function plainHash(length: number, first: number): number {
+  return Math.min(length, 0x7fff) * 0x10000 + first;
+}
+
+/** An ASCII letter lower-cased; any other unit as it is. */
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
 
 /** Whether two plain-ASCII names have the same key (equal but for ASCII case). */
 function sameAscii(a: string, b: string): boolean {
@@ -139,27 +149,82 @@ export function noRepeats(n: number): number[] {
 
 /** A name's key hash: the parser's, or computed for an author made elsewhere. */
 function hashOf(a: Author): number {
-  return a instanceof Name ? a.hash : hashKey(a.key);
+  return a instanceof Name ? a.hash : keyHash(a.key);
 }
 
 /**
  * Parses `Authors: A, B, C[, +]` on the line starting at offset `ls` of text, from character `at`
- * (the `A` of `Authors:`) to `endChar`. Each name is read in one pass to its comma, taking its key
- * hash on the way when it is plain ASCII (printable words, single spaces: its key is its lower
- * case); any other name is trimmed and keyed the general way.
+ * (the `A` of `Authors:`) to `endChar`. A line of plain names (printable ASCII, no two spaces in a
+ * row: nearly every line) is read in one pass that only looks for commas; any other line name by
+ * name, each trimmed by isSpace and keyed the general way unless it is plain.
  */
 export function parseAuthors(text: string, ls: number, at: number, endChar: number, line: number): AuthorsNode {
   const end = ls + endChar;
+  const from = ls + at + 'Authors:'.length;
+  TRUNCATED.at = -1;
+  let used = readPlainLine(text, ls, from, end);
+  if (used === -1) used = readNames(text, ls, from, end);
+  const out = new AuthorsNode(text, ls, line, at, endChar, SPANS, used);
+  if (TRUNCATED.at !== -1) out.truncated = lineRange(line, TRUNCATED.at - ls, TRUNCATED.at + 1 - ls);
+  return out;
+}
+
+/** Where the last line read ended in `+` (a truncated list), else -1. */
+const TRUNCATED = { at: -1 };
+
+/**
+ * Reads the names of text[from, end) into SPANS when every character is printable ASCII or a
+ * space and no two spaces follow each other; returns how many numbers, or -1 for any other line
+ * (what it wrote then is overwritten). Such a line's names are trimmed of at most one space each
+ * side, and each one's key is its lower case, whose hash is known from its first character.
+ */
+function readPlainLine(text: string, ls: number, from: number, end: number): number {
+  let used = 0;
+  let a = from; // where the current name's piece starts
+  let prev = 44;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 /* , */) {
+      used = plainName(text, ls, a, i, used, false);
+      a = i + 1;
+    } else if (c < 32 || c > 126 || (c === 32 && prev === 32)) {
+      return -1;
+    }
+    prev = c;
+  }
+  return plainName(text, ls, a, end, used, true);
+}
+
+/** Enters the name in text[a, b) less a space each side (see readPlainLine); returns SPANS' new length. */
+function plainName(text: string, ls: number, a: number, b: number, used: number, last: boolean): number {
+  if (a < b && text.charCodeAt(a) === 32) a++;
+  if (b > a && text.charCodeAt(b - 1) === 32) b--;
+  if (a === b) return used;
+  // `+` marks a truncated list; it is never a name, even misplaced before the end.
+  if (b === a + 1 && text.charCodeAt(a) === 43) {
+    if (last) TRUNCATED.at = a;
+    return used;
+  }
   const spans = SPANS;
-  let used = 0; // numbers in spans so far (the list is reused, never shortened)
-  let truncated: Range | undefined;
-  let from = ls + at + 'Authors:'.length;
+  spans[used] = a - ls;
+  spans[used + 1] = b - ls;
+  spans[used + 2] = plainHash(b - a, lowerAscii(text.charCodeAt(a)));
+  return used + 3;
+}
+
+/**
+ * Reads the names of any line into SPANS, each to its comma: a plain name (printable words,
+ * single spaces: its key is its lower case) is trimmed of spaces; any other (tabs, other white
+ * space, non-ASCII letters) is trimmed by isSpace and keyed by authorKey. Returns how many numbers.
+ */
+function readNames(text: string, ls: number, from: number, end: number): number {
+  const spans = SPANS;
+  let used = 0;
   while (from <= end) {
     let a = from;
     let c = 0;
     while (a < end && ((c = text.charCodeAt(a)) === 32 || c === 9)) a++;
     let b = a; // past the last character that is not a space
-    let h = FNV_OFFSET;
     let spaces = 0;
     let plain = true;
     let comma = a;
@@ -168,40 +233,34 @@ export function parseAuthors(text: string, ls: number, at: number, endChar: numb
       if (c === 44 /* , */) break;
       if (c === 32) {
         spaces++;
-      } else if (c > 32 && c < 127) {
-        if (spaces > 1) plain = false;
-        else if (spaces === 1) h = Math.imul(h ^ 32, FNV_PRIME);
-        spaces = 0;
-        h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
-        b = comma + 1;
       } else {
-        plain = false;
+        if (c <= 32 || c >= 127 || spaces > 1) plain = false;
+        spaces = 0;
         b = comma + 1;
       }
     }
+    let hash = 0;
     if (!plain) {
-      // Tabs, other white space, non-ASCII letters: trimmed by isSpace, keyed by authorKey.
       a = from;
       b = comma;
       while (a < b && isSpace(text.charCodeAt(a))) a++;
       while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-      if (a < b) h = hashKey(authorKey(text.slice(a, b)));
+      if (a < b) hash = keyHash(authorKey(text.slice(a, b)));
+    } else if (a < b) {
+      hash = plainHash(b - a, lowerAscii(text.charCodeAt(a)));
     }
     if (a < b) {
-      // `+` marks a truncated list; it is never a name, even misplaced before the end.
       if (b === a + 1 && text.charCodeAt(a) === 43) {
-        if (comma === end) truncated = lineRange(line, a - ls, b - ls);
+        if (comma === end) TRUNCATED.at = a;
       } else {
         spans[used++] = a - ls;
         spans[used++] = b - ls;
-        spans[used++] = h;
+        spans[used++] = hash;
       }
     }
     from = comma + 1;
   }
-  const out = new AuthorsNode(text, ls, line, at, endChar, spans, used);
-  if (truncated) out.truncated = truncated;
-  return out;
+  return used;
 }
 
 /** The numbers of the line being parsed (parsing is synchronous: one list serves; the node copies them). */
