@@ -258,13 +258,38 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
       for (let j = 0; j < i; j++) {
         if (spans[hashes + 3 * j] !== h) continue;
         // Equal hashes: compare the keys themselves (nearly always the same name again).
-        if (sameKey(this.nameOf(i), this.nameOf(j))) {
+        if (this.sameNames(i, j)) {
           (out ??= noRepeats(n))[i] = j;
           break;
         }
       }
     }
     return out;
+  }
+
+  /**
+   * Whether names i and j have the same key. Two plain names (printable ASCII words, single
+   * spaces) are compared where they stand, ignoring ASCII case: that is their keys' comparison,
+   * without cutting them out. Any other pair is compared by sameKey.
+   */
+  private sameNames(i: number, j: number): boolean {
+    const spans = this.spans;
+    const src = this.src;
+    const p = this.at + spans[this.first + 3 * i];
+    const q = this.at + spans[this.first + 3 * j];
+    const n = spans[this.first + 3 * i + 1] - spans[this.first + 3 * i];
+    if (n === spans[this.first + 3 * j + 1] - spans[this.first + 3 * j]) {
+      let same = true;
+      let plain = true;
+      for (let k = 0; k < n && plain; k++) {
+        const x = src.charCodeAt(p + k);
+        const y = src.charCodeAt(q + k);
+        plain = isPlainAt(x, k, n, src.charCodeAt(p + k - 1)) && isPlainAt(y, k, n, src.charCodeAt(q + k - 1));
+        if (x !== y && ((x | 32) !== (y | 32) || (x | 32) < 97 || (x | 32) > 122)) same = false;
+      }
+      if (plain) return same;
+    }
+    return sameKey(this.nameOf(i), this.nameOf(j));
   }
 
   nameOf(i: number): string {
@@ -311,6 +336,14 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
   toJSON(): AuthorsLine {
     return { line: this.line, range: this.range, authors: this.authors, truncated: this.truncated } as AuthorsLine;
   }
+}
+
+/**
+ * Whether unit c, at index k of a name of n units after unit `before`, keeps the name plain:
+ * printable ASCII, or a space that is neither at an end nor after another space.
+ */
+function isPlainAt(c: number, k: number, n: number, before: number): boolean {
+  return c === 32 ? k > 0 && k < n - 1 && before !== 32 : c > 32 && c < 127;
 }
 
 const NO_NUMBERS = new Int32Array(0);
