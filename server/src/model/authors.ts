@@ -31,11 +31,11 @@ export class Name implements Author {
   }
 }
 
-/** Printable ASCII words separated by single spaces, nothing around them. */
-function isPlainAscii(name: string): boolean {
+/** Whether s[from, to) is printable ASCII words separated by single spaces, nothing around them. */
+export function isPlainAscii(s: string, from = 0, to = s.length): boolean {
   let prevSpace = true;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
     if (c === 32) {
       if (prevSpace) return false;
       prevSpace = true;
@@ -83,21 +83,23 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-/** Whether two plain-ASCII names have the same key (equal but for ASCII case). */
-function sameAscii(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y && (x | 32) !== (y | 32)) return false;
-    if (x !== y && ((x | 32) < 97 || (x | 32) > 122)) return false;
+/**
+ * Whether the n units of a from `ai` and of b from `bi`, plain ASCII names both, have the same key:
+ * they are equal but for ASCII case.
+ */
+export function sameAscii(a: string, ai: number, b: string, bi: number, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(ai + i);
+    const y = b.charCodeAt(bi + i);
+    if (x !== y && ((x | 32) !== (y | 32) || (x | 32) < 97 || (x | 32) > 122)) return false;
   }
   return true;
 }
 
 /** Whether two names have the same key. */
 export function sameKey(a: string, b: string): boolean {
-  return isPlainAscii(a) && isPlainAscii(b) ? sameAscii(a, b) : authorKey(a) === authorKey(b);
+  if (isPlainAscii(a) && isPlainAscii(b)) return a.length === b.length && sameAscii(a, 0, b, 0, a.length);
+  return authorKey(a) === authorKey(b);
 }
 
 /** Small lists are compared pairwise by hash; longer ones go through a map of keys. */

@@ -1,4 +1,4 @@
-import { isSpace, Name, noRepeats, PAIRWISE, repeatsOf, sameKey } from './authors';
+import { isPlainAscii, isSpace, Name, noRepeats, PAIRWISE, repeatsOf, sameAscii, sameKey } from './authors';
 import { lineRange, LineSpan, moved, range } from './lines';
 import { append, NONE } from './lists';
 import { keep, kept } from './numbers';
@@ -273,21 +273,14 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
    * without cutting them out. Any other pair is compared by sameKey.
    */
   private sameNames(i: number, j: number): boolean {
-    const spans = this.spans;
+    const k = this.first + 3 * i;
+    const m = this.first + 3 * j;
     const src = this.src;
-    const p = this.at + spans[this.first + 3 * i];
-    const q = this.at + spans[this.first + 3 * j];
-    const n = spans[this.first + 3 * i + 1] - spans[this.first + 3 * i];
-    if (n === spans[this.first + 3 * j + 1] - spans[this.first + 3 * j]) {
-      let same = true;
-      let plain = true;
-      for (let k = 0; k < n && plain; k++) {
-        const x = src.charCodeAt(p + k);
-        const y = src.charCodeAt(q + k);
-        plain = isPlainAt(x, k, n, src.charCodeAt(p + k - 1)) && isPlainAt(y, k, n, src.charCodeAt(q + k - 1));
-        if (x !== y && ((x | 32) !== (y | 32) || (x | 32) < 97 || (x | 32) > 122)) same = false;
-      }
-      if (plain) return same;
+    const p = this.at + this.spans[k];
+    const q = this.at + this.spans[m];
+    const n = this.spans[k + 1] - this.spans[k];
+    if (n === this.spans[m + 1] - this.spans[m] && isPlainAscii(src, p, p + n) && isPlainAscii(src, q, q + n)) {
+      return sameAscii(src, p, src, q, n);
     }
     return sameKey(this.nameOf(i), this.nameOf(j));
   }
@@ -336,14 +329,6 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
   toJSON(): AuthorsLine {
     return { line: this.line, range: this.range, authors: this.authors, truncated: this.truncated } as AuthorsLine;
   }
-}
-
-/**
- * Whether unit c, at index k of a name of n units after unit `before`, keeps the name plain:
- * printable ASCII, or a space that is neither at an end nor after another space.
- */
-function isPlainAt(c: number, k: number, n: number, before: number): boolean {
-  return c === 32 ? k > 0 && k < n - 1 && before !== 32 : c > 32 && c < 127;
 }
 
 const NO_NUMBERS = new Int32Array(0);
