@@ -19,6 +19,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The server's reader thread for workspace scans, loaded from next to dist/server.js.
+  { ...common, entryPoints: ['server/src/workspace/readWorker.ts'], outfile: 'dist/readWorker.js' },
   // The client's heavy part (vscode-languageclient) is its own bundle, required after activation.
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './languageClient.js'] },
   { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },

@@ -1,5 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findCandidates, readDigestFile, type Log } from './files';
+import { openReader } from './reader';
 import { globToRegExp, matchesFiles } from './glob';
 import type { WorkspaceIndex } from './index';
 import type { IsDigestLanguage } from './language';
@@ -30,13 +31,11 @@ function folderPaths(folders: readonly string[], log: Log): string[] {
   return out;
 }
 
-/** Files read at once: enough to keep the disk busy while the previous ones are parsed. */
-const READ_AHEAD = 8;
-
 /**
- * Reads every digest under the folders into the index, a few reads in flight at a time. Each file
- * is parsed and summarised on its own turn of the event loop, between awaits of file I/O, so the
- * server keeps answering requests (the first opened document does not wait for the scan).
+ * Reads every digest under the folders into the index, a few reads in flight at a time, on a
+ * reader thread when the server runs bundled (see reader.ts). Each file is parsed and summarised
+ * on its own turn of the event loop, between awaits of its text, so the server keeps answering
+ * requests (the first opened document does not wait for the scan).
  */
 export async function scanWorkspace(index: WorkspaceIndex, options: ScanOptions): Promise<void> {
   const matcher = globToRegExp(options.files);
@@ -45,18 +44,19 @@ export async function scanWorkspace(index: WorkspaceIndex, options: ScanOptions)
     paths.push(...(await findCandidates(root, matcher, options.log, options.cancelled)));
   }
   index.clearDisk();
-  let next = 0;
-  let done = 0;
-  const reader = async (): Promise<void> => {
-    while (next < paths.length && !options.cancelled()) {
-      const path = paths[next++];
-      const text = await readDigestFile(path, options.maxBytes, options.log, options.digestLanguage(path));
+  if (paths.length === 0) return;
+  const requests = paths.map((path) => ({ path, maxBytes: options.maxBytes, digestLanguage: options.digestLanguage(path) }));
+  const files = openReader(requests, options.log);
+  try {
+    for (let i = 0; i < paths.length && !options.cancelled(); i++) {
+      const text = await files.text(i);
       if (options.cancelled()) return;
-      if (text !== undefined) index.setDisk(pathToFileURL(path).href, text);
-      options.progress?.(++done, paths.length);
+      if (text !== undefined) index.setDisk(pathToFileURL(paths[i]).href, text);
+      options.progress?.(i + 1, paths.length);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, paths.length) }, reader));
+  } finally {
+    files.close();
+  }
 }
 
 export type FileChange = 'created' | 'changed' | 'deleted';

@@ -1,0 +1,169 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { readDigestFile, type Log } from './files';
+
+/**
+ * Reading the files of a workspace scan off the server's thread. Opening, reading and decoding
+ * 1,300 files cost the server's thread about a third of a cold index (a trip through libuv's
+ * thread pool per call, five per file, and UTF-8 decoding at ~200 MB/s); a worker thread reads
+ * them ahead with blocking calls while the server parses those it already has.
+ */
+
+export interface ReadRequest {
+  path: string;
+  maxBytes: number;
+  digestLanguage: boolean;
+}
+
+/** What the worker is sent: the files of a scan, and the count of answers taken so far. */
+export interface ReadJob {
+  requests: ReadRequest[];
+  /** Int32Array over a SharedArrayBuffer: [0] = answers the server has taken, [1] = 1 while the worker waits for room. */
+  taken: SharedArrayBuffer;
+  /** Files read but not yet taken at most. */
+  ahead: number;
+}
+
+export interface ReadResult {
+  index: number;
+  /** The file's text when it is a digest (as readDigestFile answers). */
+  text: string | undefined;
+  /** The log lines readDigestFile would have written. */
+  logs: string[];
+}
+
+/** The texts of a scan's files, asked for in order. */
+export interface FileReader {
+  /** The answer of readDigestFile for request i; ask for 0, 1, 2… in turn. */
+  text(i: number): Promise<string | undefined>;
+  /** Ends the reading; nothing more is asked for. */
+  close(): void;
+}
+
+/** The worker's script, bundled next to the server (dist/readWorker.js). */
+export const READ_WORKER = join(__dirname, 'readWorker.js');
+
+/** Files read ahead of the one the server parses. */
+export const READ_AHEAD = 32;
+
+/**
+ * A reader for one scan's files: a worker thread running `script` when it exists and starts,
+ * else reads on this thread, `READ_AHEAD` in flight (the sources run unbundled, in tests, have
+ * no worker script).
+ */
+export function openReader(requests: ReadRequest[], log: Log, script = READ_WORKER): FileReader {
+  if (existsSync(script)) {
+    try {
+      return new WorkerReader(requests, log, script);
+    } catch (e) {
+      log(`Reading files on the server's thread: the reader thread did not start (${String(e)}).`);
+    }
+  }
+  return new ThreadReader(requests, log);
+}
+
+/** Reads on this thread through the callback API, a few files ahead of the one asked for. */
+class ThreadReader implements FileReader {
+  private readonly started = new Map<number, Promise<string | undefined>>();
+
+  constructor(
+    private readonly requests: ReadRequest[],
+    private readonly log: Log,
+  ) {}
+
+  text(i: number): Promise<string | undefined> {
+    for (let k = i; k <= Math.min(i + READ_AHEAD, this.requests.length - 1); k++) {
+      if (this.started.has(k)) continue;
+      const r = this.requests[k];
+      this.started.set(k, readDigestFile(r.path, r.maxBytes, this.log, r.digestLanguage));
+    }
+    const text = this.started.get(i)!;
+    this.started.delete(i);
+    return text;
+  }
+
+  close(): void {}
+}
+
+class WorkerReader implements FileReader {
+  private worker: Worker | undefined;
+  private readonly taken: Int32Array;
+  /** Answers received and not yet asked for, by index. */
+  private readonly results = new Map<number, ReadResult>();
+  /** The one request asked for and not yet answered. */
+  private waiting: { index: number; resolve(text: string | undefined): void } | undefined;
+  /** Once the worker is gone, the rest is read here. */
+  private fallback: ThreadReader | undefined;
+  /** Answers received from the worker. */
+  private received = 0;
+
+  constructor(
+    private readonly requests: ReadRequest[],
+    private readonly log: Log,
+    script: string,
+  ) {
+    const taken = new SharedArrayBuffer(8);
+    this.taken = new Int32Array(taken);
+    const job: ReadJob = { requests, taken, ahead: READ_AHEAD };
+    const worker = new Worker(script, { workerData: job });
+    worker.on('message', (m: ReadResult) => this.onMessage(m));
+    worker.on('error', (e) => this.stop(`the reader thread failed (${String(e)})`));
+    // Node delivers a worker's messages before its exit: an exit is early when answers are missing.
+    worker.on('exit', (code) => {
+      if (this.received < requests.length) this.stop(`the reader thread exited (${code})`);
+    });
+    this.worker = worker;
+  }
+
+  text(i: number): Promise<string | undefined> {
+    const result = this.results.get(i);
+    // An answer already here is handed over on a later turn of the event loop, as a read would
+    // be: the scan parses one file per turn and requests are answered in between.
+    if (result) return new Promise((resolve) => setImmediate(() => resolve(this.take(result))));
+    if (this.fallback) return this.fallback.text(i);
+    return new Promise((resolve) => (this.waiting = { index: i, resolve }));
+  }
+
+  private onMessage(m: ReadResult): void {
+    this.received++;
+    if (this.waiting?.index === m.index) {
+      const { resolve } = this.waiting;
+      this.waiting = undefined;
+      resolve(this.take(m));
+    } else {
+      this.results.set(m.index, m);
+    }
+  }
+
+  /** Hands over an answer and lets the worker read one further. */
+  private take(m: ReadResult): string | undefined {
+    this.results.delete(m.index);
+    for (const line of m.logs) this.log(line);
+    Atomics.store(this.taken, 0, m.index + 1);
+    // Waking a thread costs a switch on a small machine: only a worker that waits is woken.
+    if (Atomics.load(this.taken, 1) === 1) Atomics.notify(this.taken, 0);
+    return m.text;
+  }
+
+  /** The worker failed or exited early: the files it did not answer are read on this thread. */
+  private stop(why: string): void {
+    if (!this.worker) return;
+    this.worker = undefined;
+    this.log(`Reading files on the server's thread: ${why}.`);
+    this.fallback = new ThreadReader(this.requests, this.log);
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    if (waiting) void this.fallback.text(waiting.index).then(waiting.resolve);
+  }
+
+  close(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (!worker) return;
+    // Let a worker that waits for room go on, to be ended.
+    Atomics.store(this.taken, 0, this.requests.length);
+    Atomics.notify(this.taken, 0);
+    void worker.terminate();
+  }
+}
