@@ -11,10 +11,11 @@ const job = workerData as ReadJob;
 const taken = new Int32Array(job.taken);
 for (let i = 0; i < job.requests.length; i++) {
   if (i - Atomics.load(taken, 0) >= job.ahead) {
-    // Full: wait until the server has taken half of what is read ahead.
-    Atomics.store(taken, 1, 1);
+    // Full: wait until the server has taken half of what is read ahead, and say how far that is.
+    const until = i - Math.floor(job.ahead / 2);
+    Atomics.store(taken, 1, until);
     let seen;
-    while (i - (seen = Atomics.load(taken, 0)) > job.ahead / 2) Atomics.wait(taken, 0, seen);
+    while ((seen = Atomics.load(taken, 0)) < until) Atomics.wait(taken, 0, seen);
     Atomics.store(taken, 1, 0);
   }
   const r = job.requests[i];

@@ -19,7 +19,10 @@ export interface ReadRequest {
 /** What the worker is sent: the files of a scan, and the count of answers taken so far. */
 export interface ReadJob {
   requests: ReadRequest[];
-  /** Int32Array over a SharedArrayBuffer: [0] = answers the server has taken, [1] = 1 while the worker waits for room. */
+  /**
+   * Int32Array over a SharedArrayBuffer: [0] = answers the server has taken; [1] = while the worker
+   * waits for room, the count of taken answers it waits for, else 0.
+   */
   taken: SharedArrayBuffer;
   /** Files read but not yet taken at most. */
   ahead: number;
@@ -141,8 +144,10 @@ class WorkerReader implements FileReader {
     this.results.delete(m.index);
     for (const line of m.logs) this.log(line);
     Atomics.store(this.taken, 0, m.index + 1);
-    // Waking a thread costs a switch on a small machine: only a worker that waits is woken.
-    if (Atomics.load(this.taken, 1) === 1) Atomics.notify(this.taken, 0);
+    // Waking a thread costs a switch on a small machine: the worker is woken once, when what it
+    // waits for is there.
+    const until = Atomics.load(this.taken, 1);
+    if (until !== 0 && m.index + 1 >= until) Atomics.notify(this.taken, 0);
     return m.text;
   }
 
