@@ -47,13 +47,16 @@ export interface FileReader {
 /** The worker's script, bundled next to the server (dist/readWorker.js). */
 export const READ_WORKER = join(__dirname, 'readWorker.js');
 
-/** Files read ahead of the one the server parses. */
+/** Files the reader thread reads ahead of the one the server parses. */
 export const READ_AHEAD = 32;
+
+/** Reads in flight on this thread: each one holds a thread-pool trip, as the scan always had. */
+const IN_THREAD_AHEAD = 8;
 
 /**
  * A reader for one scan's files: a worker thread running `script` when it exists and starts,
- * else reads on this thread, `READ_AHEAD` in flight (the sources run unbundled, in tests, have
- * no worker script).
+ * else reads on this thread, `IN_THREAD_AHEAD` in flight (the sources run unbundled, in tests,
+ * have no worker script).
  */
 export function openReader(requests: ReadRequest[], log: Log, script = READ_WORKER): FileReader {
   if (existsSync(script)) {
@@ -76,7 +79,7 @@ class ThreadReader implements FileReader {
   ) {}
 
   text(i: number): Promise<string | undefined> {
-    for (let k = i; k <= Math.min(i + READ_AHEAD, this.requests.length - 1); k++) {
+    for (let k = i; k < Math.min(i + IN_THREAD_AHEAD, this.requests.length); k++) {
       if (this.started.has(k)) continue;
       const r = this.requests[k];
       this.started.set(k, readDigestFile(r.path, r.maxBytes, this.log, r.digestLanguage));
