@@ -62,25 +62,42 @@ function scratch(k: number, size: number): Int32Array {
   return (SCRATCH[k] = more);
 }
 
-/** The lines of a text without `\r`: its breaks are found by indexOf and collected in scratch. */
+/**
+ * The lines of a text without `\r`: its breaks are found by indexOf and collected in scratch.
+ * Each loop is a function of its own. With both loops in one function, called once per parse, V8
+ * compiled the first loop on the fly (on-stack replacement) before the code after it had ever run,
+ * and that code left it at the loop's end with a deoptimisation on every call: twice per parse,
+ * for as long as the process lived (`--trace-deopt`).
+ */
 function splitLF(text: string): LineTable {
+  const n = findBreaks(text);
+  const starts = new Int32Array(n + 1);
+  const ends = new Int32Array(n + 1);
+  fillTable(SCRATCH[0], n, starts, ends);
+  ends[n] = text.length;
+  return { starts, ends, eol: '\n', hasCR: false };
+}
+
+/** Collects the offsets of the `\n`s of text in scratch list 0; returns how many. */
+function findBreaks(text: string): number {
   let found = SCRATCH[0];
-  let n = 0; // line breaks so far
+  let n = 0;
   let at = text.indexOf('\n');
   while (at !== -1) {
     if (n === found.length) found = scratch(0, n * 2);
     found[n++] = at;
     at = text.indexOf('\n', at + 1);
   }
-  const starts = new Int32Array(n + 1);
-  const ends = new Int32Array(n + 1);
+  return n;
+}
+
+/** Line i ends at the i-th break and line i + 1 starts after it. */
+function fillTable(breaks: Int32Array, n: number, starts: Int32Array, ends: Int32Array): void {
   for (let i = 0; i < n; i++) {
-    const b = found[i];
+    const b = breaks[i];
     ends[i] = b;
     starts[i + 1] = b + 1;
   }
-  ends[n] = text.length;
-  return { starts, ends, eol: '\n', hasCR: false };
 }
 
 export function range(line: number, startChar: number, endLine: number, endChar: number): Range {
