@@ -1,10 +1,14 @@
-import type { Day, Paper } from '../model/types';
+import type { Day, Paper, Span } from '../model/types';
 
 /** How features name things, so outline, hover, symbols and tree agree. */
 
 export function paperTitle(paper: Paper): string {
-  const title = paper.heading.title?.text.trim() || paper.heading.content.text.trim();
-  return title || '(untitled paper)';
+  return titleOf(paper.heading.title, paper.heading.content);
+}
+
+/** paperTitle from a heading's title and content (when the caller has them already). */
+export function titleOf(title: Span | undefined, content: Span): string {
+  return title?.text.trim() || content.text.trim() || '(untitled paper)';
 }
 
 export function dayLabel(day: Day): string {

@@ -1,6 +1,7 @@
 import type { Author, Day, Digest, Paper, Range } from '../model/types';
 import type { Finding } from '../rules/types';
-import { dayLabel, isTruncated, paperTitle, votesOf } from '../features/paperText';
+import { Name } from '../model/authors';
+import { dayLabel, isTruncated, titleOf, votesOf } from '../features/paperText';
 
 /**
  * What the workspace features need of one digest, kept instead of its parsed model and findings:
@@ -125,31 +126,42 @@ function paperSummary(paper: Paper, findings: readonly Finding[], pool: StringPo
   const seen = paper.authors.length > 1 ? new Set<string>() : undefined;
   for (const line of paper.authors) {
     const repeats = seen ? undefined : line.repeats();
-    line.authors.forEach((a, i) => {
-      if (repeats && repeats[i] !== -1) return;
+    const names = line.authors;
+    for (let i = 0; i < names.length; i++) {
+      if (repeats && repeats[i] !== -1) continue;
+      const a = names[i];
       const { name, key } = pool.author(a);
       if (seen) {
-        if (seen.has(key)) return;
+        if (seen.has(key)) continue;
         seen.add(key);
       }
-      const { start, end } = a.range;
-      authors.push({ name, key, line: start.line, start: start.character, end: end.character });
-    });
+      authors.push(authorEntry(name, key, a));
+    }
   }
+  const heading = paper.heading;
+  const title = heading.title;
+  const range = paper.range;
   const out: PaperSummary = {
-    title: pool.get(paperTitle(paper)),
+    title: pool.get(titleOf(title, heading.content)),
     authors,
     truncated: isTruncated(paper),
-    range: copyRange(paper.range),
-    headingRange: copyRange(paper.heading.range),
-    problems: countWithin(findings, paper.range),
+    range: copyRange(range),
+    headingRange: copyRange(heading.range),
+    problems: countWithin(findings, range),
   };
   const votes = votesOf(paper);
   if (votes !== undefined) out.votes = votes;
-  const id = paper.heading.arxiv?.id;
+  const id = heading.arxiv?.id;
   if (id !== undefined) out.arxivId = pool.get(id);
-  if (paper.heading.title) out.titleRange = copyRange(paper.heading.title.range);
+  if (title) out.titleRange = copyRange(title.range);
   return out;
+}
+
+/** A name's entry; a model's name (a Name) gives its extent without making a range for it. */
+function authorEntry(name: string, key: string, a: Author): AuthorEntry {
+  if (a instanceof Name) return { name, key, line: a.line, start: a.start, end: a.end };
+  const { start, end } = a.range;
+  return { name, key, line: start.line, start: start.character, end: end.character };
 }
 
 function daySummary(day: Day, findings: readonly Finding[], pool: StringPool): DaySummary {
