@@ -138,7 +138,8 @@ async function benchYearFile() {
   const markdownlintMs = measure(() => markdownlint({ strings: { slice } }), 3, 1);
   // Said in either mode: with --json on stderr, so stdout stays the one object of the issue.
   process.stderr.write(
-    `yearFile: markdownlint takes ${round(markdownlintMs / (sliceBytes / 1048576))} ms per MB (seconds for the whole file), so it and ours ` +
+    `yearFile: markdownlint takes ${round(markdownlintMs / (sliceBytes / 1048576))} ms per MB (about ${round((markdownlintMs * bytes) / sliceBytes / 1000)} s ` +
+      `for the whole ${(bytes / 1048576).toFixed(1)} MB at that rate), so it and ours ` +
       `were timed on the same ${(sliceBytes / 1048576).toFixed(2)} MB slice: markdownlint ${round(markdownlintMs)} ms, ours ${round(oursSliceMs, 2)} ms; ` +
       `vsMarkdownlint is their ratio\n`,
   );
