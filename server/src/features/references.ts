@@ -1,7 +1,7 @@
 import type { Location } from 'vscode-languageserver-types';
 import type { Digest, Position } from '../model/types';
 import { authorAt } from '../lookup';
-import { papersOf, type FileSummary } from '../workspace/summary';
+import { authorRange, papersOf, type FileSummary } from '../workspace/summary';
 import { check, type Cancel } from './cancel';
 
 /** Papers listing an author (by comparison key): the first occurrence of the name in each. */
@@ -10,8 +10,8 @@ export function authorOccurrences(files: readonly FileSummary[], key: string, to
   for (const file of files) {
     check(token);
     for (const { paper } of papersOf(file)) {
-      const hit = paper.authors.find((a) => a.key === key);
-      if (hit) out.push({ uri: file.uri, range: { start: { line: hit.line, character: hit.start }, end: { line: hit.line, character: hit.end } } });
+      const i = paper.authors.findIndex((a) => a.key === key);
+      if (i !== -1) out.push({ uri: file.uri, range: authorRange(paper, i) });
     }
   }
   return out;

@@ -296,6 +296,14 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
     return lineRange(this.line, this.spans[k], this.spans[k + 1]);
   }
 
+  startOf(i: number): number {
+    return this.spans[this.first + 3 * i];
+  }
+
+  endOf(i: number): number {
+    return this.spans[this.first + 3 * i + 1];
+  }
+
   separatorBefore(i: number): number {
     const k = this.first + 3 * i;
     const prev = this.spans[k - 2]; // where name i - 1 ends

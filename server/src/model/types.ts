@@ -90,6 +90,9 @@ export interface AuthorsLine {
   /** The i-th name's text and range (authors[i].name and .range, without making any Author). */
   nameOf(i: number): string;
   rangeOf(i: number): Range;
+  /** The i-th name's start and end character on the line (rangeOf without making a range). */
+  startOf(i: number): number;
+  endOf(i: number): number;
   /**
    * For i ≥ 1, where the separator before the i-th name starts: the end of the previous name when
    * only white space and one comma lie between them, else the last comma before the name, so what

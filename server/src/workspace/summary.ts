@@ -1,6 +1,6 @@
-import type { Author, Day, Digest, Paper, Range } from '../model/types';
+import type { Day, Digest, Paper, Range } from '../model/types';
 import type { Finding } from '../rules/types';
-import { Name } from '../model/authors';
+import { authorKey } from '../model/authors';
 import { dayLabel, isTruncated, titleOf, votesOf } from '../features/paperText';
 
 /**
@@ -12,23 +12,28 @@ import { dayLabel, isTruncated, titleOf, votesOf } from '../features/paperText';
 /** Problems counted per rule id; the severity is applied when read, so settings need no re-read. */
 export type RuleCounts = Readonly<Record<string, number>>;
 
-export interface AuthorEntry {
-  /** First spelling of the name in the paper. */
-  name: string;
+/**
+ * An author's spelling and comparison key. The index keeps one per distinct spelling (see
+ * StringPool.author) and every paper that spells the name so points at it.
+ */
+export interface AuthorName {
+  readonly name: string;
   /** Comparison key (the model's `Author.key`). */
-  key: string;
-  /** Where that first spelling is: one line. */
-  line: number;
-  start: number;
-  end: number;
+  readonly key: string;
 }
 
 export interface PaperSummary {
   title: string;
   arxivId?: string;
   votes?: number;
-  /** Unique authors by key, in order of first appearance. */
-  authors: AuthorEntry[];
+  /** Unique authors by key, in order of first appearance, each as first spelled in the paper. */
+  authors: readonly AuthorName[];
+  /**
+   * Where each of those first spellings is: its line, start and end character, three numbers per
+   * author (see authorRange). Numbers in one list instead of an object or a range per author:
+   * a workspace of 1,300 days holds over 200,000 of them.
+   */
+  authorSpans: readonly number[];
   truncated: boolean;
   /** The whole paper block. */
   range: Range;
@@ -70,18 +75,18 @@ export class StringPool {
     const hit = this.strings.get(s);
     if (hit !== undefined) return hit;
     // Short strings are copied by V8 anyway; longer ones may be slices of the file text.
-    const flat = s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+    const flat = ownCopy(s);
     this.strings.set(flat, flat);
     return flat;
   }
 
   /** Per distinct author spelling (pooled), its comparison key (pooled): one lookup per name. */
-  private readonly keys = new Map<string, { name: string; key: string }>();
+  private readonly keys = new Map<string, AuthorName>();
 
-  author(a: Author): { name: string; key: string } {
-    const hit = this.keys.get(a.name);
+  author(name: string): AuthorName {
+    const hit = this.keys.get(name);
     if (hit !== undefined) return hit;
-    const entry = { name: this.get(a.name), key: this.get(a.key) };
+    const entry: AuthorName = { name: this.get(name), key: this.get(authorKey(name)) };
     this.keys.set(entry.name, entry);
     return entry;
   }
@@ -90,6 +95,11 @@ export class StringPool {
     this.strings.clear();
     this.keys.clear();
   }
+}
+
+/** A string that keeps no larger text alive: short strings are copied by V8 anyway, longer ones may be slices. */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
 
 function copyRange(r: Range): Range {
@@ -120,22 +130,31 @@ function countWithin(findings: readonly Finding[], block: Range): RuleCounts {
   return out ?? NONE;
 }
 
+/** Scratch lists of the paper being summarised (summarising is synchronous: one pair serves). */
+const NAMES: AuthorName[] = [];
+const SPANS: number[] = [];
+
 function paperSummary(paper: Paper, findings: readonly Finding[], pool: StringPool): PaperSummary {
-  const authors: AuthorEntry[] = [];
-  // One Authors: line (nearly always) is deduplicated by the model's key hashes; more by a set.
-  const seen = paper.authors.length > 1 ? new Set<string>() : undefined;
-  for (const line of paper.authors) {
+  // Names are read from the model's lines without making its Author objects. One Authors: line
+  // (nearly always) is deduplicated by the model's key hashes; more by a set of keys.
+  const lines = paper.authors;
+  const seen = lines.length > 1 ? new Set<string>() : undefined;
+  let n = 0;
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l];
     const repeats = seen ? undefined : line.repeats();
-    const names = line.authors;
-    for (let i = 0; i < names.length; i++) {
+    for (let i = 0; i < line.count; i++) {
       if (repeats && repeats[i] !== -1) continue;
-      const a = names[i];
-      const { name, key } = pool.author(a);
+      const author = pool.author(line.nameOf(i));
       if (seen) {
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (seen.has(author.key)) continue;
+        seen.add(author.key);
       }
-      authors.push(authorEntry(name, key, a));
+      NAMES[n] = author;
+      SPANS[3 * n] = line.line;
+      SPANS[3 * n + 1] = line.startOf(i);
+      SPANS[3 * n + 2] = line.endOf(i);
+      n++;
     }
   }
   const heading = paper.heading;
@@ -143,7 +162,9 @@ function paperSummary(paper: Paper, findings: readonly Finding[], pool: StringPo
   const range = paper.range;
   const out: PaperSummary = {
     title: pool.get(titleOf(title, heading.content)),
-    authors,
+    // Copies of the scratch lists at their length, so a summary holds no spare room.
+    authors: NAMES.slice(0, n),
+    authorSpans: SPANS.slice(0, 3 * n),
     truncated: isTruncated(paper),
     range: copyRange(range),
     headingRange: copyRange(heading.range),
@@ -157,11 +178,11 @@ function paperSummary(paper: Paper, findings: readonly Finding[], pool: StringPo
   return out;
 }
 
-/** A name's entry; a model's name (a Name) gives its extent without making a range for it. */
-function authorEntry(name: string, key: string, a: Author): AuthorEntry {
-  if (a instanceof Name) return { name, key, line: a.line, start: a.start, end: a.end };
-  const { start, end } = a.range;
-  return { name, key, line: start.line, start: start.character, end: end.character };
+/** Where the i-th author of a summarised paper is first spelled. */
+export function authorRange(paper: PaperSummary, i: number): Range {
+  const s = paper.authorSpans;
+  const line = s[3 * i];
+  return { start: { line, character: s[3 * i + 1] }, end: { line, character: s[3 * i + 2] } };
 }
 
 function daySummary(day: Day, findings: readonly Finding[], pool: StringPool): DaySummary {
