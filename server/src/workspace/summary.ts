@@ -173,7 +173,8 @@ function paperSummary(paper: Paper, findings: readonly Finding[], pool: StringPo
   const votes = votesOf(paper);
   if (votes !== undefined) out.votes = votes;
   const id = heading.arxiv?.id;
-  if (id !== undefined) out.arxivId = pool.get(id);
+  // Nearly every paper has an id of its own: pooling them would only grow the pool.
+  if (id !== undefined) out.arxivId = ownCopy(id);
   if (title) out.titleRange = copyRange(title.range);
   return out;
 }
