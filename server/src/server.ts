@@ -55,6 +55,7 @@ import { readDigestFile } from './workspace/files';
 import { fileURLToPath } from 'node:url';
 import { WorkspaceIndex } from './workspace/index';
 import { applyFileChange, scanWorkspace, type FileChange } from './workspace/scan';
+import { warmReader } from './workspace/reader';
 import { compileGlob } from './workspace/glob';
 import { digestLanguage, type IsDigestLanguage } from './workspace/language';
 import { Params } from './params';
@@ -360,6 +361,8 @@ connection.onInitialize((params): InitializeResult => {
   client.documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
   client.workspaceFolders = caps.workspace?.workspaceFolders === true;
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  // The scan comes after the handshake and a listing of the files: its reader thread boots meanwhile.
+  if (folders.some((f) => f.startsWith('file:'))) warmReader();
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

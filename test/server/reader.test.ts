@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { readDigestFile, readDigestFileSync } from '../../server/src/workspace/files';
-import { openReader, READ_AHEAD, type ReadRequest } from '../../server/src/workspace/reader';
+import { coolReader, openReader, READ_AHEAD, warmReader, type ReadRequest } from '../../server/src/workspace/reader';
 
 /** The reader thread as the server runs it: the bundle `npm run build` puts next to dist/server.js. */
 const WORKER = join(__dirname, '..', '..', 'dist', 'readWorker.js');
@@ -93,13 +93,15 @@ describe('reading a scan’s files on the reader thread', () => {
     // Answers the first three files as the real one would be expected to, then exits.
     writeFileSync(
       dying,
-      `const { parentPort, workerData } = require('node:worker_threads');
+      `const { parentPort } = require('node:worker_threads');
        const { readDigestFileSync } = require(${JSON.stringify(join(__dirname, '..', '..', 'server', 'src', 'workspace', 'files.ts'))});
-       for (let i = 0; i < 3; i++) {
-         const r = workerData.requests[i]; const logs = [];
-         parentPort.postMessage({ index: i, text: readDigestFileSync(r.path, r.maxBytes, (m) => logs.push(m), r.digestLanguage), logs });
-       }
-       process.exit(3);`,
+       parentPort.once('message', (job) => {
+         for (let i = 0; i < 3; i++) {
+           const r = job.requests[i]; const logs = [];
+           parentPort.postMessage({ index: i, text: readDigestFileSync(r.path, r.maxBytes, (m) => logs.push(m), r.digestLanguage), logs });
+         }
+         process.exit(3);
+       });`,
     );
     const { texts, logs } = await throughReader(dying);
     const want = await expectedTexts();
@@ -108,6 +110,63 @@ describe('reading a scan’s files on the reader thread', () => {
     assert.equal(said.length, 1, logs.join('\n'));
     assert.match(said[0], /the reader thread exited \(3\)/);
     assert.deepEqual(logs.filter((m) => !/reader thread/.test(m)).sort(), want.logs.sort());
+  });
+
+  /**
+   * A reader script that reads as the real one does and says, in each file's log lines, which
+   * thread read it: the thread started ahead of the scan is told apart from one started for it.
+   */
+  function markingWorker(name: string): string {
+    const path = join(dir, name);
+    writeFileSync(
+      path,
+      `const { parentPort, threadId } = require('node:worker_threads');
+       const { readDigestFileSync } = require(${JSON.stringify(join(__dirname, '..', '..', 'server', 'src', 'workspace', 'files.ts'))});
+       parentPort.once('message', (job) => {
+         job.requests.forEach((r, i) => {
+           const logs = ['read by thread ' + threadId];
+           parentPort.postMessage({ index: i, text: readDigestFileSync(r.path, r.maxBytes, (m) => logs.push(m), r.digestLanguage), logs });
+         });
+       });`,
+    );
+    return path;
+  }
+
+  it('the scan takes the reader thread started ahead of it, with the same answers', async () => {
+    const script = markingWorker('marking-worker.js');
+    const started = warmReader(script);
+    assert.ok(started, 'a thread was started');
+    const id = started.threadId;
+    assert.equal(warmReader(script), undefined, 'one waits already: no second one');
+    const { texts, logs } = await throughReader(script);
+    const want = await expectedTexts();
+    assert.deepEqual(texts, want.texts);
+    assert.deepEqual([...new Set(logs.filter((m) => m.startsWith('read by')))], [`read by thread ${id}`]);
+    assert.deepEqual(logs.filter((m) => !m.startsWith('read by')), want.logs);
+    // Taken: the next scan starts a thread of its own.
+    const again = await throughReader(script, 3);
+    assert.deepEqual(again.texts, want.texts.slice(0, 3));
+    const next = [...new Set(again.logs.filter((m) => m.startsWith('read by')))];
+    assert.equal(next.length, 1);
+    assert.notEqual(next[0], `read by thread ${id}`);
+  });
+
+  it('a reader thread started for a scan with nothing to read is ended; one that died is replaced', async () => {
+    const script = markingWorker('idle-worker.js');
+    const idle = warmReader(script)!;
+    const ended = new Promise((resolve) => idle.once('exit', resolve));
+    coolReader();
+    await ended;
+    // A started thread that exits before any scan takes it is forgotten: the scan starts its own.
+    const dying = warmReader(script)!;
+    const dyingId = dying.threadId;
+    await dying.terminate();
+    await new Promise((r) => setImmediate(r));
+    const { texts, logs } = await throughReader(script, 4);
+    assert.deepEqual(texts, (await expectedTexts()).texts.slice(0, 4));
+    const readers = [...new Set(logs.filter((m) => m.startsWith('read by')))];
+    assert.equal(readers.length, 1);
+    assert.notEqual(readers[0], `read by thread ${dyingId}`);
   });
 
   it('ends a reader thread that waits for room when the scan stops early', async () => {

@@ -16,7 +16,7 @@ export interface ReadRequest {
   digestLanguage: boolean;
 }
 
-/** What the worker is sent: the files of a scan, and the count of answers taken so far. */
+/** What the worker is sent, as its one message: the files of a scan, and the count of answers taken so far. */
 export interface ReadJob {
   requests: ReadRequest[];
   /**
@@ -54,14 +54,63 @@ export const READ_AHEAD = 32;
 const IN_THREAD_AHEAD = 8;
 
 /**
- * A reader for one scan's files: a worker thread running `script` when it exists and starts,
- * else reads on this thread, `IN_THREAD_AHEAD` in flight (the sources run unbundled, in tests,
- * have no worker script).
+ * A reader thread started before its scan's files are known, waiting for its job (see warmReader).
+ * Booting a thread takes about 75 ms on this kind of machine; one started when the server learns
+ * it has folders to index boots while the handshake goes on and the files are listed.
+ */
+let warm: { script: string; worker: Worker; forget(): void } | undefined;
+
+/**
+ * Starts a reader thread for the next scan, when `script` exists and none waits already; returns
+ * the thread it started. One that fails or ends before a scan takes it is forgotten, and the scan
+ * starts its own. It does not keep the process alive while it waits.
+ */
+export function warmReader(script = READ_WORKER): Worker | undefined {
+  if (warm || !existsSync(script)) return undefined;
+  let worker: Worker;
+  try {
+    worker = new Worker(script);
+  } catch {
+    return undefined; // the scan's own start says why, if it fails again
+  }
+  const forget = () => {
+    if (warm?.worker === worker) warm = undefined;
+  };
+  worker.once('error', forget);
+  worker.once('exit', forget);
+  worker.unref();
+  warm = { script, worker, forget };
+  return worker;
+}
+
+/** Ends the reader thread started for a scan that had nothing to read. */
+export function coolReader(): void {
+  const w = warm;
+  warm = undefined;
+  if (w) void w.worker.terminate();
+}
+
+/** The waiting reader thread of `script`, taken for a scan. */
+function takeWarm(script: string): Worker | undefined {
+  const w = warm;
+  if (!w || w.script !== script) return undefined;
+  warm = undefined;
+  w.worker.off('error', w.forget);
+  w.worker.off('exit', w.forget);
+  w.worker.ref();
+  return w.worker;
+}
+
+/**
+ * A reader for one scan's files: a worker thread running `script` (the one warmReader started,
+ * else a new one) when it exists and starts, else reads on this thread, `IN_THREAD_AHEAD` in
+ * flight (the sources run unbundled, in tests, have no worker script).
  */
 export function openReader(requests: ReadRequest[], log: Log, script = READ_WORKER): FileReader {
-  if (existsSync(script)) {
+  const started = takeWarm(script);
+  if (started || existsSync(script)) {
     try {
-      return new WorkerReader(requests, log, script);
+      return new WorkerReader(requests, log, started ?? new Worker(script));
     } catch (e) {
       log(`Reading files on the server's thread: the reader thread did not start (${String(e)}).`);
     }
@@ -107,12 +156,11 @@ class WorkerReader implements FileReader {
   constructor(
     private readonly requests: ReadRequest[],
     private readonly log: Log,
-    script: string,
+    worker: Worker,
   ) {
     const taken = new SharedArrayBuffer(8);
     this.taken = new Int32Array(taken);
     const job: ReadJob = { requests, taken, ahead: READ_AHEAD };
-    const worker = new Worker(script, { workerData: job });
     worker.on('message', (m: ReadResult) => this.onMessage(m));
     worker.on('error', (e) => this.stop(`the reader thread failed (${String(e)})`));
     // Node delivers a worker's messages before its exit: an exit is early when answers are missing.
@@ -120,6 +168,7 @@ class WorkerReader implements FileReader {
       if (this.received < requests.length) this.stop(`the reader thread exited (${code})`);
     });
     this.worker = worker;
+    worker.postMessage(job);
   }
 
   text(i: number): Promise<string | undefined> {

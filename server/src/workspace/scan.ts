@@ -1,6 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findCandidates, readDigestFile, type Log } from './files';
-import { openReader } from './reader';
+import { coolReader, openReader } from './reader';
 import { globToRegExp, matchesFiles } from './glob';
 import type { WorkspaceIndex } from './index';
 import type { IsDigestLanguage } from './language';
@@ -44,7 +44,10 @@ export async function scanWorkspace(index: WorkspaceIndex, options: ScanOptions)
     paths.push(...(await findCandidates(root, matcher, options.log, options.cancelled)));
   }
   index.clearDisk();
-  if (paths.length === 0) return;
+  if (paths.length === 0) {
+    coolReader();
+    return;
+  }
   const requests = paths.map((path) => ({ path, maxBytes: options.maxBytes, digestLanguage: options.digestLanguage(path) }));
   const files = openReader(requests, options.log);
   try {
