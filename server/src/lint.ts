@@ -251,6 +251,13 @@ function paperLists(papers: readonly Paper[], kept: BlockFindings | undefined, r
   return n;
 }
 
+/** Every rule at its own severity, made once: a workspace scan lints each of its files so. */
+let DEFAULT_RULES: RuleSet | undefined;
+
+function defaultRules(): RuleSet {
+  return (DEFAULT_RULES ??= new RuleSet(activeRules()));
+}
+
 /**
  * Every finding of every active rule, sorted by position. With a BlockFindings, results of papers
  * and days already linted are reused and only the rules that look across days run again.
@@ -258,7 +265,7 @@ function paperLists(papers: readonly Paper[], kept: BlockFindings | undefined, r
 export function lint(digest: Digest, options: LintOptions | BlockFindings = {}): Finding[] {
   // A one-off lint (no BlockFindings to keep results in) runs the same rules without recording.
   const kept = options instanceof BlockFindings ? options : undefined;
-  const rules = kept ? kept.rules : new RuleSet(activeRules(options as LintOptions));
+  const rules = kept ? kept.rules : (options as LintOptions).severities ? new RuleSet(activeRules(options as LintOptions)) : defaultRules();
   // Papers are in document order and each one's findings are sorted, so theirs come out sorted;
   // the few day- and digest-level findings are sorted and merged in. The result is made at its
   // final size: an edit relints a few blocks, and this list is most of what the rest costs.
