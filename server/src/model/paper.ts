@@ -63,9 +63,11 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
   let used = 0; // numbers in bullets so far (the list is reused, never shortened)
   let bullet = -1; // index in bullets of the current bullet's numbers
   let blankSinceBullet = false;
-  // Where the next `[` and `http` are, from the block's second line on.
+  // Where the next `[` and `://` are, from the block's second line on. A bare URL starts
+  // `http://` or `https://`, so only a line holding `://` can have one; searching for `://`
+  // instead of `http` takes half as long (`h` is common in English text, `:` is not).
   let nextBracket = -2;
-  let nextHttp = -2;
+  let nextScheme = -2;
 
   for (let line = headingLine + 1; line < end; line++) {
     const ls = src.starts[line] - base;
@@ -99,11 +101,11 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
         bullets[bullet + 5] = e;
       }
       blankSinceBullet = false;
-      // Prose: only a line holding `[` or `http` is cut out and scanned.
+      // Prose: only a line holding `[` or `://` is cut out and scanned.
       if (nextBracket !== -1 && nextBracket < ls) nextBracket = text.indexOf('[', ls);
-      if (nextHttp !== -1 && nextHttp < ls) nextHttp = text.indexOf('http', ls);
+      if (nextScheme !== -1 && nextScheme < ls) nextScheme = text.indexOf('://', ls);
       const bracket = nextBracket !== -1 && nextBracket < le;
-      const http = nextHttp !== -1 && nextHttp < le;
+      const http = nextScheme !== -1 && nextScheme < le;
       if (bracket || http) {
         const s = text.slice(ls, le);
         if (http) paper.urls = findBareUrls(s, line, paper.urls);
