@@ -183,3 +183,39 @@ test('spans made on demand follow their paper when an edit above moves it', () =
   const lines = [p.heading.content, p.heading.title, p.heading.url, p.media[0].url, p.votes[0].value].map((s) => s?.range.start.line);
   assert.deepEqual(lines, [2, 2, 2, 3, 4]);
 });
+
+test('only lines holding `://` are searched for bare URLs, and no URL is missed for it', async () => {
+  const { findBareUrls } = await import('../../../server/src/model/urls');
+  const { yearFile } = await import('../../../bench/corpus');
+  // Schemes and near-misses: `http` without `://`, `://` without http, both on one line, a URL
+  // on a continuation line, one glued to Korean text, one right at a line's end.
+  const edge = [
+    '## Daily Papers (2024-01-11)',
+    '',
+    '### [T](https://arxiv.org/abs/2401.05252)',
+    'Authors: A',
+    '- http is a protocol, httpx is a library, http:/x is broken',
+    '- ftp://x.org and file:///tmp are not bare http URLs',
+    '- see https://a.io/x와 http://b.io',
+    '  continued: https://c.io/y',
+    '- ends with https://d.io',
+    '- only the older scheme: http://h.io/p',
+    '- [link](https://e.io) and <https://f.io> and https://g.io',
+  ].join('\n');
+  for (const text of [edge, yearFile(7, 400_000)]) {
+    const digest = parse(text);
+    const lines = text.split('\n');
+    let found = 0;
+    for (const paper of digest.days.flatMap((d) => d.papers)) {
+      // Every line of every bullet, searched without the gate.
+      const expected = paper.bullets.flatMap((b) => {
+        const out = [];
+        for (let l = b.range.start.line; l <= b.range.end.line; l++) out.push(...findBareUrls(lines[l], l, []));
+        return out;
+      });
+      assert.deepEqual(JSON.parse(JSON.stringify(paper.urls)), JSON.parse(JSON.stringify(expected)));
+      found += expected.length;
+    }
+    assert.ok(found > 0);
+  }
+});
