@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from '../../../server/src/lint';
 import { parse } from '../../../server/src/model/parse';
+import { findBareUrls } from '../../../server/src/model/urls';
+import { yearFile } from '../../../bench/corpus';
 import { shiftPaper } from '../../../server/src/model/incremental';
 import type { Digest, Range } from '../../../server/src/model/types';
 import { allRanges, badRange, marked } from '../helpers';
@@ -184,9 +186,7 @@ test('spans made on demand follow their paper when an edit above moves it', () =
   assert.deepEqual(lines, [2, 2, 2, 3, 4]);
 });
 
-test('only lines holding `://` are searched for bare URLs, and no URL is missed for it', async () => {
-  const { findBareUrls } = await import('../../../server/src/model/urls');
-  const { yearFile } = await import('../../../bench/corpus');
+test('only lines holding `://` are searched for bare URLs, and no URL is missed for it', () => {
   // Schemes and near-misses: `http` without `://`, `://` without http, both on one line, a URL
   // on a continuation line, one glued to Korean text, one right at a line's end.
   const edge = [
