@@ -74,7 +74,6 @@ export class StringPool {
   get(s: string): string {
     const hit = this.strings.get(s);
     if (hit !== undefined) return hit;
-    // Short strings are copied by V8 anyway; longer ones may be slices of the file text.
     const flat = ownCopy(s);
     this.strings.set(flat, flat);
     return flat;
