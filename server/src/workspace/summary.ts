@@ -1,6 +1,7 @@
 import type { Day, Digest, Paper, Range } from '../model/types';
 import type { Finding } from '../rules/types';
 import { authorKey } from '../model/authors';
+import { lineRange } from '../model/lines';
 import { dayLabel, isTruncated, titleOf, votesOf } from '../features/paperText';
 
 /**
@@ -181,8 +182,7 @@ function paperSummary(paper: Paper, findings: readonly Finding[], pool: StringPo
 /** Where the i-th author of a summarised paper is first spelled. */
 export function authorRange(paper: PaperSummary, i: number): Range {
   const s = paper.authorSpans;
-  const line = s[3 * i];
-  return { start: { line, character: s[3 * i + 1] }, end: { line, character: s[3 * i + 2] } };
+  return lineRange(s[3 * i], s[3 * i + 1], s[3 * i + 2]);
 }
 
 function daySummary(day: Day, findings: readonly Finding[], pool: StringPool): DaySummary {
