@@ -67,5 +67,13 @@ test('papers that spell an author the same way share one entry for the name, and
   assert.equal(a.authors[0].key, b.authors[1].key);
   assert.deepEqual(authorRange(b, 1), { start: { line: 7, character: 19 }, end: { line: 7, character: 31 } });
   // Summarising read the names where they stand: the lines still have no Author objects.
-  for (const p of digest.days[0].papers) assert.equal((p.authors[0] as unknown as { names?: unknown }).names, undefined);
+  // (`names` is where an Authors line keeps the Author objects it made; checked to exist, so a
+  // renamed field fails here instead of passing unseen.)
+  for (const p of digest.days[0].papers) {
+    const line = p.authors[0] as unknown as { names?: unknown };
+    assert.ok(Object.hasOwn(line, 'names'));
+    assert.equal(line.names, undefined);
+    void p.authors[0].authors;
+    assert.notEqual(line.names, undefined, 'reading authors makes them, into the same field');
+  }
 });
