@@ -1,5 +1,6 @@
 import { lineRange } from './lines';
 import { AuthorsNode } from './nodes';
+import { NumberRuns } from './numbers';
 import type { Author, Range } from './types';
 
 /**
@@ -166,7 +167,8 @@ export function parseAuthors(text: string, ls: number, at: number, endChar: numb
   TRUNCATED.at = -1;
   let used = readPlainLine(text, ls, from, end);
   if (used === -1) used = readNames(text, ls, from, end);
-  const out = new AuthorsNode(text, ls, line, at, endChar, SPANS, used);
+  const out = new AuthorsNode(text, ls, line, at, endChar, NAMES.chunk, NAMES.at, used);
+  NAMES.end(used);
   if (TRUNCATED.at !== -1) out.truncated = lineRange(line, TRUNCATED.at - ls, TRUNCATED.at + 1 - ls);
   return out;
 }
@@ -175,7 +177,7 @@ export function parseAuthors(text: string, ls: number, at: number, endChar: numb
 const TRUNCATED = { at: -1 };
 
 /**
- * Reads the names of text[from, end) into SPANS when every character is printable ASCII or a
+ * Reads the names of text[from, end) into NAMES when every character is printable ASCII or a
  * space and no two spaces follow each other; returns how many numbers, or -1 for any other line
  * (what it wrote then is overwritten). Such a line's names are trimmed of at most one space each
  * side, and each one's key is its lower case, whose hash is known from its first character.
@@ -197,7 +199,7 @@ function readPlainLine(text: string, ls: number, from: number, end: number): num
   return plainName(text, ls, a, end, used, true);
 }
 
-/** Enters the name in text[a, b) less a space each side (see readPlainLine); returns SPANS' new length. */
+/** Enters the name in text[a, b) less a space each side (see readPlainLine); returns the run's new length. */
 function plainName(text: string, ls: number, a: number, b: number, used: number, last: boolean): number {
   if (a < b && text.charCodeAt(a) === 32) a++;
   if (b > a && text.charCodeAt(b - 1) === 32) b--;
@@ -207,20 +209,20 @@ function plainName(text: string, ls: number, a: number, b: number, used: number,
     if (last) TRUNCATED.at = a;
     return used;
   }
-  const spans = SPANS;
-  spans[used] = a - ls;
-  spans[used + 1] = b - ls;
-  spans[used + 2] = plainHash(b - a, lowerAscii(text.charCodeAt(a)));
+  const spans = NAMES.room(used, 3);
+  const k = NAMES.at + used;
+  spans[k] = a - ls;
+  spans[k + 1] = b - ls;
+  spans[k + 2] = plainHash(b - a, lowerAscii(text.charCodeAt(a)));
   return used + 3;
 }
 
 /**
- * Reads the names of any line into SPANS, each to its comma: a plain name (printable words,
+ * Reads the names of any line into NAMES, each to its comma: a plain name (printable words,
  * single spaces: its key is its lower case) is trimmed of spaces; any other (tabs, other white
  * space, non-ASCII letters) is trimmed by isSpace and keyed by authorKey. Returns how many numbers.
  */
 function readNames(text: string, ls: number, from: number, end: number): number {
-  const spans = SPANS;
   let used = 0;
   while (from <= end) {
     let a = from;
@@ -255,9 +257,12 @@ function readNames(text: string, ls: number, from: number, end: number): number 
       if (b === a + 1 && text.charCodeAt(a) === 43) {
         if (comma === end) TRUNCATED.at = a;
       } else {
-        spans[used++] = a - ls;
-        spans[used++] = b - ls;
-        spans[used++] = hash;
+        const spans = NAMES.room(used, 3);
+        const k = NAMES.at + used;
+        spans[k] = a - ls;
+        spans[k + 1] = b - ls;
+        spans[k + 2] = hash;
+        used += 3;
       }
     }
     from = comma + 1;
@@ -265,5 +270,5 @@ function readNames(text: string, ls: number, from: number, end: number): number 
   return used;
 }
 
-/** The numbers of the line being parsed (parsing is synchronous: one list serves; the node copies them). */
-const SPANS: number[] = [];
+/** Where the names' numbers are written: three per name (start, end, key hash), one run per line. */
+const NAMES = new NumberRuns();

@@ -1,7 +1,6 @@
 import { isPlainAscii, isSpace, Name, noRepeats, PAIRWISE, repeatsOf, sameAscii, sameKey } from './authors';
 import { lineRange, LineSpan, moved, range } from './lines';
 import { append, NONE } from './lists';
-import { keep, kept } from './numbers';
 
 export { append, NONE };
 import { BulletLines, bulletText } from './paper';
@@ -220,14 +219,14 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
     line: number,
     start: number,
     end: number,
-    /** Three numbers per name, as above, in spans[0, n); copied (see numbers.ts). */
-    spans: readonly number[],
+    /** Three numbers per name, as above, in spans[first, first + n): a run the node owns (see numbers.ts). */
+    spans: Int32Array,
+    first: number,
     n: number,
   ) {
     super(line, start, end);
-    keep(spans, n);
-    this.spans = kept.chunk;
-    this.first = kept.at;
+    this.spans = spans;
+    this.first = first;
     this.count = n / 3;
   }
 
@@ -356,7 +355,7 @@ export class PaperNode implements Paper {
    * numbers.ts). Bullets are most of a digest's lines and the rules only count them: they are
    * made into objects when asked for.
    */
-  private bulletSpans = NO_NUMBERS;
+  private bulletSpans: Int32Array = NO_NUMBERS;
   private bulletsAt = 0;
   bulletCount = 0;
   /** Last non-blank line of the block and where its text ends. */
@@ -377,11 +376,10 @@ export class PaperNode implements Paper {
     return range(this.heading.line, this.heading.start, this.endLine, this.endChar);
   }
 
-  /** Sets the bullets' numbers (six per bullet, as above) from list[0, n); copies them. */
-  setBullets(list: readonly number[], n: number): void {
-    keep(list, n);
-    this.bulletSpans = kept.chunk;
-    this.bulletsAt = kept.at;
+  /** Sets the bullets' numbers (six per bullet, as above): chunk[at, at + n), a run the paper owns (see numbers.ts). */
+  setBullets(chunk: Int32Array, at: number, n: number): void {
+    this.bulletSpans = chunk;
+    this.bulletsAt = at;
     this.bulletCount = n / 6;
   }
 

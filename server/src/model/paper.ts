@@ -3,6 +3,7 @@ import { isBlank, LineSpan, range } from './lines';
 import { isWatchVideo, scanLinks, toProblem, type FoundLink } from './links';
 import { parseAuthors } from './authors';
 import { append, MediaNode, PaperNode, VoteNode } from './nodes';
+import { NumberRuns } from './numbers';
 import { findBareUrls } from './urls';
 import type { BareUrl, Bullet, Paper, Range } from './types';
 
@@ -59,9 +60,12 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
   const base = src.base ?? 0;
   const heading = parsePaperHeading(lineOf(src, headingLine), firstLineOffset, headingLine);
   const paper = new PaperNode(heading, text);
-  const bullets = BULLETS;
-  let used = 0; // numbers in bullets so far (the list is reused, never shortened)
-  let bullet = -1; // index in bullets of the current bullet's numbers
+  // The bullets' numbers are written in place as a run of BULLETS (see numbers.ts): from `first`
+  // of `bullets`, `used` so far.
+  let bullets = BULLETS.chunk;
+  let first = BULLETS.at;
+  let used = 0;
+  let bullet = -1; // index in the run of the current bullet's numbers
   let blankSinceBullet = false;
   // Where the next `[` and `://` are, from the block's second line on. A bare URL starts
   // `http://` or `https://`, so only a line holding `://` can have one; searching for `://`
@@ -88,17 +92,24 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
     const continues = marker === -1 && bullet !== -1 && (at > 0 || (!blankSinceBullet && !startsElement(text, a, le)));
     if (marker !== -1 || continues) {
       if (marker !== -1) {
+        if (first + used + 6 > bullets.length) {
+          bullets = BULLETS.room(used, 6);
+          first = BULLETS.at;
+        }
         bullet = used;
-        bullets[used++] = line;
-        bullets[used++] = at;
-        bullets[used++] = line;
-        bullets[used++] = endChar;
-        bullets[used++] = marker;
-        bullets[used++] = e;
+        const k = first + used;
+        bullets[k] = line;
+        bullets[k + 1] = at;
+        bullets[k + 2] = line;
+        bullets[k + 3] = endChar;
+        bullets[k + 4] = marker;
+        bullets[k + 5] = e;
+        used += 6;
       } else {
-        bullets[bullet + 2] = line;
-        bullets[bullet + 3] = endChar;
-        bullets[bullet + 5] = e;
+        const k = first + bullet;
+        bullets[k + 2] = line;
+        bullets[k + 3] = endChar;
+        bullets[k + 5] = e;
       }
       blankSinceBullet = false;
       // Prose: only a line holding `[` or `://` is cut out and scanned.
@@ -136,12 +147,15 @@ export function parsePaper(src: Source, headingLine: number, end: number, firstL
       addLinkProblems(paper, s, line, false);
     }
   }
-  if (used) paper.setBullets(bullets, used);
+  if (used) {
+    paper.setBullets(bullets, first, used);
+    BULLETS.end(used);
+  }
   return paper;
 }
 
-/** The numbers of the bullets of the paper being parsed (parsing is synchronous: one list serves). */
-const BULLETS: number[] = [];
+/** Where the bullets' numbers are written: six per bullet, one run per paper. */
+const BULLETS = new NumberRuns();
 
 /**
  * A bullet's text from the source: from after its marker on its first line, then each further
