@@ -166,8 +166,9 @@ export function parseAuthors(text: string, ls: number, at: number, endChar: numb
   const from = ls + at + 'Authors:'.length;
   TRUNCATED.at = -1;
   let used = readPlainLine(text, ls, from, end);
-  if (used === -1) used = readNames(text, ls, from, end);
-  const out = new AuthorsNode(text, ls, line, at, endChar, NAMES.chunk, NAMES.at, used);
+  const plain = used !== -1;
+  if (!plain) used = readNames(text, ls, from, end);
+  const out = new AuthorsNode(text, ls, line, at, endChar, NAMES.chunk, NAMES.at, used, plain);
   NAMES.end(used);
   if (TRUNCATED.at !== -1) out.truncated = lineRange(line, TRUNCATED.at - ls, TRUNCATED.at + 1 - ls);
   return out;

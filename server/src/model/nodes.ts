@@ -223,6 +223,8 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
     spans: Int32Array,
     first: number,
     n: number,
+    /** Whether every name is plain (printable ASCII words, single spaces): read so by the parser. */
+    private readonly plain = false,
   ) {
     super(line, start, end);
     this.spans = spans;
@@ -269,7 +271,8 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
   /**
    * Whether names i and j have the same key. Two plain names (printable ASCII words, single
    * spaces) are compared where they stand, ignoring ASCII case: that is their keys' comparison,
-   * without cutting them out. Any other pair is compared by sameKey.
+   * without cutting them out. On a line the parser read as plain every name is; on another each
+   * is checked. Any other pair is compared by sameKey.
    */
   private sameNames(i: number, j: number): boolean {
     const k = this.first + 3 * i;
@@ -278,7 +281,9 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
     const p = this.at + this.spans[k];
     const q = this.at + this.spans[m];
     const n = this.spans[k + 1] - this.spans[k];
-    if (n === this.spans[m + 1] - this.spans[m] && isPlainAscii(src, p, p + n) && isPlainAscii(src, q, q + n)) {
+    const sameLength = n === this.spans[m + 1] - this.spans[m];
+    if (this.plain) return sameLength && sameAscii(src, p, src, q, n);
+    if (sameLength && isPlainAscii(src, p, p + n) && isPlainAscii(src, q, q + n)) {
       return sameAscii(src, p, src, q, n);
     }
     return sameKey(this.nameOf(i), this.nameOf(j));
