@@ -210,11 +210,16 @@ function plainName(text: string, ls: number, a: number, b: number, used: number,
     if (last) TRUNCATED.at = a;
     return used;
   }
+  return enterName(ls, a, b, plainHash(b - a, lowerAscii(text.charCodeAt(a))), used);
+}
+
+/** Writes a name's numbers (see NAMES) after the first `used` of the line's run; returns the run's new length. */
+function enterName(ls: number, a: number, b: number, hash: number, used: number): number {
   const spans = NAMES.room(used, 3);
   const k = NAMES.at + used;
   spans[k] = a - ls;
   spans[k + 1] = b - ls;
-  spans[k + 2] = plainHash(b - a, lowerAscii(text.charCodeAt(a)));
+  spans[k + 2] = hash;
   return used + 3;
 }
 
@@ -258,12 +263,7 @@ function readNames(text: string, ls: number, from: number, end: number): number 
       if (b === a + 1 && text.charCodeAt(a) === 43) {
         if (comma === end) TRUNCATED.at = a;
       } else {
-        const spans = NAMES.room(used, 3);
-        const k = NAMES.at + used;
-        spans[k] = a - ls;
-        spans[k + 1] = b - ls;
-        spans[k + 2] = hash;
-        used += 3;
+        used = enterName(ls, a, b, hash, used);
       }
     }
     from = comma + 1;

@@ -224,7 +224,7 @@ export class AuthorsNode extends OnLine implements AuthorsLine {
     first: number,
     n: number,
     /** Whether every name is plain (printable ASCII words, single spaces): read so by the parser. */
-    private readonly plain = false,
+    private readonly plain: boolean,
   ) {
     super(line, start, end);
     this.spans = spans;
