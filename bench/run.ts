@@ -91,8 +91,12 @@ function warmUp(fns: (() => void)[], min = 3, still = 8, max = 40): number {
  * Medians of several functions timed side by side: each round runs every one once, in an order
  * that alternates between rounds, so slow spells of this shared machine fall on all of them and a
  * ratio of two medians compares like with like. Warm-up rounds run untimed first (see warmUp).
+ * The timings themselves come back too, round by round (see windowRatios).
  */
-function sideBySide<K extends string>(fns: Record<K, () => void>, rounds: number): Record<K, number> & { warmUpRounds: number } {
+function sideBySide<K extends string>(
+  fns: Record<K, () => void>,
+  rounds: number,
+): Record<K, number> & { warmUpRounds: number; timings: Record<K, number[]> } {
   const keys = Object.keys(fns) as K[];
   const xs = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
   const warmUpRounds = warmUp(keys.map((k) => fns[k]));
@@ -100,8 +104,27 @@ function sideBySide<K extends string>(fns: Record<K, () => void>, rounds: number
     const order = r % 2 ? [...keys].reverse() : keys;
     for (const k of order) xs[k].push(time(fns[k]));
   }
-  return { ...(Object.fromEntries(keys.map((k) => [k, median(xs[k])])) as Record<K, number>), warmUpRounds };
+  return { ...(Object.fromEntries(keys.map((k) => [k, median(xs[k])])) as Record<K, number>), warmUpRounds, timings: xs };
 }
+
+/**
+ * The ratio of two medians in each window of `size` consecutive rounds: how far the estimate moves
+ * within one run. A short run is at the mercy of one spell of this machine; the windows show it.
+ */
+function windowRatios(a: number[], b: number[], size: number): number[] {
+  const out: number[] = [];
+  for (let s = 0; s + size <= a.length; s += size) out.push(median(a.slice(s, s + size)) / median(b.slice(s, s + size)));
+  return out;
+}
+
+/**
+ * Rounds of parse + every rule against the split, and the size of the windows the output shows.
+ * Fifteen rounds (about half a second) were one spell's worth: in one process, windows of fifteen
+ * gave ratios 3.96–4.42 in quiet runs and 4.28–5.51 in busy ones, where all ninety of the same run
+ * gave 4.21–4.27 and 4.71–4.83. Ninety rounds take 3–5 s.
+ */
+const YEAR_ROUNDS = 90;
+const YEAR_WINDOW = 15;
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -121,12 +144,19 @@ async function benchYearFile() {
   // The line split is the floor the ratio divides by: timed in turns with the parse.
   // The first parse of a fresh process, for the table: what opening the file once costs.
   const firstMs = time(() => lint(parse(text)));
-  const { parseValidateMs, lineSplitMs, warmUpRounds } = sideBySide(
+  const { parseValidateMs, lineSplitMs, warmUpRounds, timings } = sideBySide(
     { parseValidateMs: () => lint(parse(text)), lineSplitMs: () => text.split('\n') },
-    15,
+    YEAR_ROUNDS,
+  );
+  const windows = windowRatios(timings.parseValidateMs, timings.lineSplitMs, YEAR_WINDOW);
+  const spread = `${round(Math.min(...windows), 2)}–${round(Math.max(...windows), 2)}`;
+  // Said in either mode, like the markdownlint slice: the spread is not a field of the JSON.
+  process.stderr.write(
+    `yearFile: ours / split over ${YEAR_ROUNDS} rounds ${round(parseValidateMs / lineSplitMs, 2)}; ` +
+      `in ${windows.length} windows of ${YEAR_WINDOW} rounds ${spread}\n`,
   );
   // Where the time goes, for the table: the parse alone and the rules alone on a parsed model.
-  const parts = json ? undefined : sideBySide({ parse: () => parse(text), rules: () => lint(digest) }, 9);
+  const parts = json ? undefined : sideBySide({ parse: () => parse(text), rules: () => lint(digest) }, 31);
 
   // markdownlint needs seconds per MB: both are timed on the same 1 MB slice.
   const { lint: markdownlint } = (await import('markdownlint/sync')) as unknown as {
@@ -156,6 +186,9 @@ async function benchYearFile() {
     vsLineSplit: round(parseValidateMs / lineSplitMs, 2),
     firstParseValidateMs: round(firstMs),
     warmUpRounds,
+    rounds: YEAR_ROUNDS,
+    windowSpread: spread,
+    windows: windows.length,
     parseOnlyMs: parts && round(parts.parse),
     rulesOnlyMs: parts && round(parts.rules),
   };
@@ -345,6 +378,7 @@ async function main() {
       ['    of which', `parse alone ${y.parseOnlyMs} ms, rules alone ${y.rulesOnlyMs} ms (timed apart, side by side)`, ''],
       ['    first time', `${y.firstParseValidateMs} ms in a fresh process (then ${y.warmUpRounds} warm-up rounds before timing)`, ''],
       ['  split into lines only', `${y.lineSplitMs} ms; ours / split = ${y.vsLineSplit}`, 'target ≤ 5'],
+      ['    over', `${y.rounds} rounds side by side; ${y.windows} windows of ${YEAR_WINDOW} rounds each gave ${y.windowSpread}`, ''],
       [`  markdownlint, ${(y.markdownlintSliceBytes / 1048576).toFixed(2)} MB slice`, `${y.markdownlintMs} ms vs ours ${y.oursOnSliceMs} ms = ${y.vsMarkdownlint}×`, 'target ≥ 30'],
       ['keystroke (10 MB file)', `p50 ${keystroke.p50Ms} ms, p95 ${keystroke.p95Ms} ms, max ${keystroke.maxMs} ms over ${keystroke.edits} edits`, 'target p95 ≤ 20 ms'],
       ['  then sending them', `${keystroke.publishMs} ms to serialise ${keystroke.diagnostics} diagnostics (${keystroke.publishMB} MB of JSON); not part of p50/p95`, ''],
