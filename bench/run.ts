@@ -119,9 +119,10 @@ function windowRatios(a: number[], b: number[], size: number): number[] {
 
 /**
  * Rounds of parse + every rule against the split, and the size of the windows the output shows.
- * Fifteen rounds (about half a second) were one spell's worth: in one process, windows of fifteen
- * gave ratios 3.96–4.42 in quiet runs and 4.28–5.51 in busy ones, where all ninety of the same run
- * gave 4.21–4.27 and 4.71–4.83. Ninety rounds take 3–5 s.
+ * Fifteen rounds (about half a second) were one spell's worth of this machine: a spell that
+ * covered them moved the whole estimate. In twelve runs alternating with a fifteen-round build of
+ * the same engine, the same minutes: `ours / split` 3.94–5.03 with fifteen rounds, 4.13–4.35 with
+ * ninety, whose 15-round windows spread 3.80–5.61 within single runs. Ninety rounds take 3–5 s.
  */
 const YEAR_ROUNDS = 90;
 const YEAR_WINDOW = 15;
